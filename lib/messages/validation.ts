@@ -1,0 +1,40 @@
+/**
+ * Validation messages: the rules in words, and how a broken rule is reported.
+ * Shared by the construct (at synth) and the handler (before any API call).
+ */
+
+export const RULES = {
+  nameLength: 'must be 2 to 128 characters long',
+  nameStart: 'must start with a letter or a Chinese character',
+  nameReservedPrefix: 'must not start with "aliyun" or "acs:"',
+  nameNoUrl: 'must not contain "http://" or "https://"',
+  nameCharacters: 'may contain only letters, Chinese characters, digits, ".", ":", "_" and "-"',
+  descriptionLength: 'must be 2 to 256 characters long',
+  descriptionNoUrlStart: 'must not start with "http://" or "https://"',
+  oneOf: (allowed: readonly string[]) => `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`,
+  regionId: 'must be a region ID such as "cn-hangzhou"',
+  imageId: 'must be a custom image ID such as "m-bp1g7004ksh0oeuc****" (starting with "m-")',
+  required: 'is required',
+  mustBeString: 'must be a string',
+  mustBeBoolean: 'must be true or false',
+  waitTimeout: 'must be a whole number of seconds from 0 to 86400',
+  restoreToRequired: 'must give the attribute values to put back when DeletionPolicy is "Restore"',
+  requestType: 'must be one of "Create", "Update", "Delete"',
+} as const;
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return '(not set)';
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** `ImageName "1web" is not valid: it must start with a letter or a Chinese character.` */
+export function describeViolation(v: { attribute: string; value: unknown; rule: string }): string {
+  if (v.rule === RULES.required) return `${v.attribute} is required.`;
+  return `${v.attribute} ${show(v.value)} is not valid: it ${v.rule}.`;
+}
+
+export function describeViolations(violations: readonly { attribute: string; value: unknown; rule: string }[]): string {
+  if (violations.length === 1) return describeViolation(violations[0]);
+  return `${violations.length} inputs are not valid:\n${violations.map((v) => `  - ${describeViolation(v)}`).join('\n')}`;
+}
