@@ -1,0 +1,20 @@
+import { bootModeInUseGuard } from './boot-mode-in-use';
+import { deprecateLastInFamilyGuard } from './deprecate-last-in-family';
+import { deprecateSharedGuard } from './deprecate-shared';
+import { Guard, GuardContext, GuardRefusal } from './guard';
+import { imdsDowngradeGuard } from './imds-downgrade';
+
+export type { Guard, GuardContext, GuardRefusal } from './guard';
+
+/** Every guard, cheapest first (the first needs no call). */
+export const GUARDS: readonly Guard[] = [imdsDowngradeGuard, bootModeInUseGuard, deprecateSharedGuard, deprecateLastInFamilyGuard];
+
+/** Runs every guard and returns all refusals (empty when the changes may be sent). */
+export async function runGuards(ctx: GuardContext, guards: readonly Guard[] = GUARDS): Promise<GuardRefusal[]> {
+  const refusals: GuardRefusal[] = [];
+  for (const guard of guards) {
+    const refusal = await guard(ctx);
+    if (refusal) refusals.push(refusal);
+  }
+  return refusals;
+}
