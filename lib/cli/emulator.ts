@@ -1,0 +1,47 @@
+import { parseArgs } from 'util';
+import { startEmulator } from '../emulator';
+import { HELP, USAGE_ERRORS } from '../messages/cli';
+import { Command } from './command';
+import { writeStdout } from './io';
+import { UsageError } from './usage-error';
+
+function wholeNumber(value: string | undefined, min: number, max: number, error: (v: string) => string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(error(value));
+  return Number(value);
+}
+
+/** `managed-image emulator`: the local ECS API, until SIGINT or SIGTERM. */
+export const emulatorCommand: Command = {
+  name: 'emulator',
+  help: HELP.emulator,
+  async run(args) {
+    let values: { port?: string; state?: string; 'rate-limit'?: string };
+    try {
+      ({ values } = parseArgs({
+        args,
+        allowPositionals: false,
+        strict: true,
+        options: { 'port': { type: 'string' }, 'state': { type: 'string' }, 'rate-limit': { type: 'string' } },
+      }));
+    } catch (e) {
+      throw new UsageError(USAGE_ERRORS.badOption('emulator', (e as Error).message));
+    }
+    const port = wholeNumber(values.port, 0, 65535, USAGE_ERRORS.badPort);
+    const rateLimit = wholeNumber(values['rate-limit'], 1, Number.MAX_SAFE_INTEGER, USAGE_ERRORS.badRateLimit);
+    const emulator = await startEmulator({ port, state: values.state, rateLimit });
+    // Listen for the stop signals before announcing the URL: a caller may signal as soon as it reads it.
+    const stopped = new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void emulator.close().then(resolve);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    writeStdout(emulator.url);
+    await stopped;
+    return 0;
+  },
+};

@@ -1,0 +1,54 @@
+import { AttributeValidationError } from '../attributes/violation';
+import { EcsApiError } from '../handler/api-error';
+import { redact } from '../handler/redact';
+import { ManagedImageError } from '../messages/handler-errors';
+import { CLI_NAME, failureLine, HELP, USAGE_ERRORS } from '../messages/cli';
+import { Command } from './command';
+import { emulatorCommand } from './emulator';
+import { handleCommand } from './handle';
+import { readCommand } from './read';
+import { UsageError } from './usage-error';
+
+declare const PACKAGE_VERSION: string | undefined;
+
+const COMMANDS: readonly Command[] = [handleCommand, readCommand, emulatorCommand];
+const isHelp = (a: string | undefined) => a === '-h' || a === '--help';
+
+/** Runs `managed-image` with the given arguments and resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (isHelp(name)) return help(HELP.main);
+    if (name === '-v' || name === '--version') return help(typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev');
+    if (name === undefined) throw new UsageError(USAGE_ERRORS.noCommand());
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw new UsageError(USAGE_ERRORS.unknownCommand(name));
+    if (rest.some(isHelp)) return help(command.help);
+    return await command.run(rest);
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+function help(text: string): number {
+  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  return 0;
+}
+
+function fail(e: unknown): number {
+  if (e instanceof UsageError) {
+    process.stderr.write(`${CLI_NAME}: ${e.message}\n`);
+    return 2;
+  }
+  const code =
+    e instanceof EcsApiError || e instanceof ManagedImageError || e instanceof AttributeValidationError ? e.code : 'InternalError';
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(redact(failureLine(code, message)) + '\n');
+  return 1;
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });
+}
