@@ -16,20 +16,20 @@ export const emulatorCommand: Command = {
   name: 'emulator',
   help: HELP.emulator,
   async run(args) {
-    let values: { port?: string; state?: string; 'rate-limit'?: string };
+    let values: { port?: string; state?: string; 'rate-limit'?: string; 'log-requests'?: boolean };
     try {
       ({ values } = parseArgs({
         args,
         allowPositionals: false,
         strict: true,
-        options: { 'port': { type: 'string' }, 'state': { type: 'string' }, 'rate-limit': { type: 'string' } },
+        options: { 'port': { type: 'string' }, 'state': { type: 'string' }, 'rate-limit': { type: 'string' }, 'log-requests': { type: 'boolean' } },
       }));
     } catch (e) {
       throw new UsageError(USAGE_ERRORS.badOption('emulator', (e as Error).message));
     }
     const port = wholeNumber(values.port, 0, 65535, USAGE_ERRORS.badPort);
     const rateLimit = wholeNumber(values['rate-limit'], 1, Number.MAX_SAFE_INTEGER, USAGE_ERRORS.badRateLimit);
-    const emulator = await startEmulator({ port, state: values.state, rateLimit });
+    const emulator = await startEmulator({ port, state: values.state, rateLimit, logRequests: values['log-requests'] });
     // Listen for the stop signals before announcing the URL: a caller may signal as soon as it reads it.
     const stopped = new Promise<void>((resolve) => {
       const stop = () => {
