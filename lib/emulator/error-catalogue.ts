@@ -1,7 +1,7 @@
 /**
  * Every error the emulator can answer with: code, HTTP status and message, in one place.
  *
- * Sources: `/work/shared/reference/ecs-image-api.md` §2.3, §3.2, §4.3, §5 and the seed
+ * Sources: Alibaba Cloud's API pages for these actions and the common error codes, above all the
  * ModifyImageAttribute page (its error table is authoritative for that action). Entries marked
  * "emulator choice" are codes the documentation does not pin down; see `README.md` in this folder.
  *
