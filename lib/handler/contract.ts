@@ -17,6 +17,9 @@ export enum DeletionPolicy {
   RESTORE = 'Restore',
 }
 
+/** How long the handler waits for an image still Creating or Waiting: 20 minutes. */
+export const DEFAULT_WAIT_TIMEOUT_SECONDS = 1200;
+
 /** Options that steer the handler; none is an image attribute. */
 export interface HandlerOptions {
   /**

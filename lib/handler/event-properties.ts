@@ -9,9 +9,8 @@ import {
   Violation,
 } from '../attributes';
 import { RULES } from '../messages/validation';
-import { DeletionPolicy, ManagedImageProperties } from './contract';
+import { DEFAULT_WAIT_TIMEOUT_SECONDS, DeletionPolicy, ManagedImageProperties } from './contract';
 import { ImageTarget } from './read-image';
-import { DEFAULT_WAIT_TIMEOUT_SECONDS } from './timing';
 
 /** Resource properties after validation, in the reconciler's terms. */
 export interface ParsedProperties {

@@ -19,6 +19,3 @@ export const DEFAULT_TIMING: Timing = {
   readBackAttempts: 8,
   readBackDelayMs: 500,
 };
-
-/** @default 1200 (20 minutes) */
-export const DEFAULT_WAIT_TIMEOUT_SECONDS = 1200;
