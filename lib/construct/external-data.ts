@@ -1,0 +1,64 @@
+import { Construct } from 'constructs';
+import { listMapper, hashMapper, stringToTerraform, TerraformDataSource, TerraformProvider, TerraformStack } from 'cdktf';
+
+/**
+ * A minimal binding of the `hashicorp/external` provider. No provider bindings for it (or for
+ * alicloud) are published for cdktf 0.21, so this library writes the few lines it needs.
+ */
+export class ExternalProvider extends TerraformProvider {
+  public static readonly tfResourceType = 'external';
+
+  /** The one provider of a stack: created on first use. */
+  public static of(scope: Construct): ExternalProvider {
+    const stack = TerraformStack.of(scope);
+    const id = 'ManagedImageExternalProvider';
+    return (stack.node.tryFindChild(id) as ExternalProvider | undefined) ?? new ExternalProvider(stack, id);
+  }
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id, {
+      terraformResourceType: ExternalProvider.tfResourceType,
+      terraformGeneratorMetadata: { providerName: 'external', providerVersionConstraint: '>= 1.2.0, < 3.0.0' },
+      terraformProviderSource: 'hashicorp/external',
+    });
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return {};
+  }
+}
+
+/** Configuration of an {@link ExternalData}. */
+export interface ExternalDataConfig {
+  /** The program and its arguments, run without a shell. */
+  readonly program: string[];
+  /** Passed to the program as a JSON object on stdin. */
+  readonly query: { [key: string]: string };
+}
+
+/** The `external` data source: runs a program at plan time and reads a flat map of strings from it. */
+export class ExternalData extends TerraformDataSource {
+  public static readonly tfResourceType = 'external';
+  private readonly config: ExternalDataConfig;
+
+  constructor(scope: Construct, id: string, config: ExternalDataConfig) {
+    super(scope, id, {
+      terraformResourceType: ExternalData.tfResourceType,
+      terraformGeneratorMetadata: { providerName: 'external' },
+      provider: ExternalProvider.of(scope),
+    });
+    this.config = config;
+  }
+
+  /** One value of `result`, e.g. `result.sync_token`. */
+  public resultValue(key: string): string {
+    return this.getStringAttribute(`result.${key}`);
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return {
+      program: listMapper(stringToTerraform, false)(this.config.program),
+      query: hashMapper(stringToTerraform)(this.config.query),
+    };
+  }
+}

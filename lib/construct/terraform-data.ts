@@ -1,0 +1,45 @@
+import { Construct } from 'constructs';
+import { anyToTerraform, hashMapper, TerraformMetaArguments, TerraformResource } from 'cdktf';
+
+/** Configuration of a {@link TerraformData}. */
+export interface TerraformDataConfig extends TerraformMetaArguments {
+  /** Stored in state and mirrored in `output`; a change is an in-place update (runs no provisioner). */
+  readonly input?: { [key: string]: string };
+  /** Stored in state; a change replaces the resource (destroy, then create). */
+  readonly triggersReplace?: { [key: string]: string };
+}
+
+/**
+ * A minimal binding of the built-in `terraform_data` resource (Terraform >= 1.4, OpenTofu >= 1.6).
+ *
+ * cdktf's own `DataResource` adds a validation per instance that runs `terraform version` at
+ * synth (tens of milliseconds each, multiplied by every image in a stack); this binding leaves it
+ * out. It needs no provider.
+ */
+export class TerraformData extends TerraformResource {
+  public static readonly tfResourceType = 'terraform_data';
+  private readonly config: TerraformDataConfig;
+
+  constructor(scope: Construct, id: string, config: TerraformDataConfig = {}) {
+    super(scope, id, {
+      terraformResourceType: TerraformData.tfResourceType,
+      terraformGeneratorMetadata: { providerName: 'terraform' },
+      dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+    });
+    this.config = config;
+  }
+
+  /** One value of `output` (the stored `input`), e.g. `output.current_image_name`. */
+  public outputValue(key: string): string {
+    return this.getStringAttribute(`output.${key}`);
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return {
+      input: hashMapper(anyToTerraform)(this.config.input),
+      triggers_replace: hashMapper(anyToTerraform)(this.config.triggersReplace),
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { Token } from 'cdktf';
+import { AttributeName, checkAttributes, checkIdentity, Violation } from '../attributes';
+import { RULES } from '../messages/validation';
+import { CONSTRUCT_RULES } from '../messages/construct';
+import { DeletionPolicy } from '../handler/contract';
+import { ManagedCustomImageProps } from './props';
+
+/** The prop each API attribute is set with, for messages. */
+export const PROP_NAMES: { readonly [K in AttributeName | 'RegionId' | 'ImageId']: string } = {
+  'RegionId': 'regionId',
+  'ImageId': 'imageId',
+  'ImageName': 'imageName',
+  'Description': 'description',
+  'ImageFamily': 'imageFamily',
+  'BootMode': 'bootMode',
+  'LicenseType': 'licenseType',
+  'Status': 'status',
+  'Features.NvmeSupport': 'features.nvmeSupport',
+  'Features.ImdsSupport': 'features.imdsSupport',
+};
+
+const literal = <T>(v: T): T | undefined => (typeof v === 'string' && Token.isUnresolved(v) ? undefined : v);
+/** A token stands for a valid value here (the handler checks the real one); undefined stays undefined. */
+const literalOr = (v: string | undefined, valid: string) => (v !== undefined && Token.isUnresolved(v) ? valid : v);
+
+/**
+ * Checks every literal prop with the handler's own rules. Token values (known only at apply)
+ * pass through: the handler checks them before any API call.
+ */
+export function validateProps(props: ManagedCustomImageProps): Violation[] {
+  const nameFor = (a: string) => PROP_NAMES[a as keyof typeof PROP_NAMES] ?? a;
+  const violations = [
+    ...checkIdentity(literalOr(props.regionId, 'cn-hangzhou'), literalOr(props.imageId, 'm-token'), nameFor),
+    ...checkAttributes(
+      {
+        'ImageName': literal(props.imageName),
+        'Description': literal(props.description),
+        'ImageFamily': literal(props.imageFamily),
+        'BootMode': literal(props.bootMode),
+        'LicenseType': literal(props.licenseType),
+        'Status': literal(props.status),
+        'Features.NvmeSupport': literal(props.features?.nvmeSupport),
+        'Features.ImdsSupport': literal(props.features?.imdsSupport),
+      },
+      nameFor,
+    ),
+  ];
+  const t = props.waitTimeout;
+  if (t !== undefined && !Token.isUnresolved(t) && !(Number.isInteger(t) && t >= 0 && t <= 86400)) {
+    violations.push({ attribute: 'waitTimeout', value: t, rule: RULES.waitTimeout });
+  }
+  const policies = Object.values(DeletionPolicy) as string[];
+  if (props.deletionPolicy !== undefined && !policies.includes(props.deletionPolicy)) {
+    violations.push({ attribute: 'deletionPolicy', value: props.deletionPolicy, rule: RULES.oneOf(policies) });
+  }
+  if (props.deletionPolicy === DeletionPolicy.RESTORE && props.driftDetection === false) {
+    violations.push({ attribute: 'deletionPolicy', value: props.deletionPolicy, rule: CONSTRUCT_RULES.restoreNeedsDriftDetection });
+  }
+  return violations;
+}
