@@ -50,9 +50,13 @@ export class ExternalData extends TerraformDataSource {
     this.config = config;
   }
 
-  /** One value of `result`, e.g. `result.sync_token`. */
+  /**
+   * One value of `result` as a Terraform expression, e.g. `${data.external.x.result.sync_token}`.
+   * Written out rather than taken from `getStringAttribute`, whose token records a full stack
+   * trace on creation: with several references per image that dominated synth time.
+   */
   public resultValue(key: string): string {
-    return this.getStringAttribute(`result.${key}`);
+    return `\${data.${ExternalData.tfResourceType}.${this.friendlyUniqueId}.result.${key}}`;
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {

@@ -97,7 +97,7 @@ export class ManagedCustomImage extends Construct {
 
     // Replaced only when the image itself changes: its destroy is the deletion policy, and an
     // attribute change (which replaces the reconciler) never reaches it.
-    const deletion = new TerraformData(this, 'deletion', {
+    new TerraformData(this, 'deletion', {
       triggersReplace: identity,
       input: {
         deletion_policy: props.deletionPolicy ?? DeletionPolicy.RETAIN,
@@ -126,7 +126,6 @@ export class ManagedCustomImage extends Construct {
     this.reconciler = new TerraformData(this, 'reconciler', {
       triggersReplace: { ...identity, ...desiredByKey, ...(read ? { sync_token: read.resultValue('sync_token') } : {}) },
       input: options,
-      dependsOn: [deletion, ...(snapshot ? [snapshot] : [])],
       provisioners: [
         handle(
           jsonencoded({

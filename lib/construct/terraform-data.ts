@@ -31,9 +31,13 @@ export class TerraformData extends TerraformResource {
     this.config = config;
   }
 
-  /** One value of `output` (the stored `input`), e.g. `output.current_image_name`. */
+  /**
+   * One value of `output` (the stored `input`) as a Terraform expression, e.g.
+   * `${terraform_data.x.output.current_image_name}`. Written out for the reason given in
+   * ExternalData.resultValue (token creation records a stack trace).
+   */
   public outputValue(key: string): string {
-    return this.getStringAttribute(`output.${key}`);
+    return `\${${TerraformData.tfResourceType}.${this.friendlyUniqueId}.output.${key}}`;
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {

@@ -19,9 +19,11 @@ export const PROP_NAMES: { readonly [K in AttributeName | 'RegionId' | 'ImageId'
   'Features.ImdsSupport': 'features.imdsSupport',
 };
 
-const literal = <T>(v: T): T | undefined => (typeof v === 'string' && Token.isUnresolved(v) ? undefined : v);
-/** A token stands for a valid value here (the handler checks the real one); undefined stays undefined. */
-const literalOr = (v: string | undefined, valid: string) => (v !== undefined && Token.isUnresolved(v) ? valid : v);
+/** A cdktf token or a Terraform expression (`${...}`): its value is known only at apply. */
+const unresolved = (v: unknown) => typeof v === 'string' && (Token.isUnresolved(v) || v.includes('${'));
+const literal = <T>(v: T): T | undefined => (unresolved(v) ? undefined : v);
+/** An unresolved value stands for a valid one here (the handler checks the real one); undefined stays undefined. */
+const literalOr = (v: string | undefined, valid: string) => (unresolved(v) ? valid : v);
 
 /**
  * Checks every literal prop with the handler's own rules. Token values (known only at apply)

@@ -152,4 +152,8 @@ describe('ManagedCustomImage validation at synth', () => {
     const reconciler = Object.entries(s.resource.terraform_data).find(([k]) => k.startsWith('Web_reconciler'))![1];
     expect(reconciler.triggers_replace!.image_id).toMatch(/^\$\{terraform_data\.source\.output\.id\}$/);
   });
+
+  test('a raw Terraform expression passes through like a token', () => {
+    expect(make({ imageId: '${var.image_id}', imageName: '${var.name}' })).not.toThrow();
+  });
 });
