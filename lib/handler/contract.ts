@@ -100,7 +100,11 @@ export interface ManagedImageResponse {
   readonly Data: ManagedImageData;
 }
 
-/** Optional context (a Lambda/FC context, or nothing). Only `getRemainingTimeInMillis` is used. */
+/**
+ * Optional context (a Lambda / Function Compute context, or nothing). Only
+ * `getRemainingTimeInMillis` is used: the wait for a Creating image stops 30 s before the
+ * invocation would be cut off, so the handler fails with its own message instead.
+ */
 export interface HandlerContext {
   getRemainingTimeInMillis?(): number;
 }

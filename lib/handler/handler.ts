@@ -34,13 +34,13 @@ export function createHandler(deps: HandlerDeps = {}): ManagedImageHandler {
     retryingEcsApi((deps.apiFor ?? ((r) => sdkEcsApi({ regionId: r })))(regionId), deps.retryPolicy ?? DEFAULT_RETRY_POLICY, sleep, (info) =>
       log.log('warn', 'retrying after a transient error', info),
     );
-  const run = (p: ParsedProperties, desired: AttributeValues, mode: Partial<Pick<Parameters<typeof reconcile>[1], 'onRefusal' | 'onMissing' | 'syncToken'>>) =>
-    reconcile(
-      { api: apiFor(p.target.regionId), sleep, timing, log },
-      { target: p.target, desired, allowEmptyFamily: p.allowEmptyFamily, waitTimeoutSeconds: p.waitTimeoutSeconds, ...mode },
-    );
+  return async (event, context) => {
+    const run = (p: ParsedProperties, desired: AttributeValues, mode: Partial<Pick<Parameters<typeof reconcile>[1], 'onRefusal' | 'onMissing' | 'syncToken'>>) =>
+      reconcile(
+        { api: apiFor(p.target.regionId), sleep, timing, log },
+        { target: p.target, desired, allowEmptyFamily: p.allowEmptyFamily, waitTimeoutSeconds: waitBudget(p.waitTimeoutSeconds, context), ...mode },
+      );
 
-  return async (event) => {
     if (!event || !REQUEST_TYPES.includes(event.RequestType)) {
       throw new AttributeValidationError([{ attribute: 'RequestType', value: event?.RequestType, rule: RULES.requestType }]);
     }
@@ -66,6 +66,16 @@ export function createHandler(deps: HandlerDeps = {}): ManagedImageHandler {
     const result = await run(p, p.desired, { syncToken: p.syncToken });
     return response(p.target.imageId, p.target.regionId, p.target.imageId, result);
   };
+}
+
+/** Time left for the settle wait keeps a margin before a Lambda/FC invocation would be cut off. */
+const INVOCATION_MARGIN_MS = 30_000;
+
+/** The wait timeout, shortened to what the invocation has left (when the context tells). */
+function waitBudget(waitTimeoutSeconds: number, context?: HandlerContext): number {
+  const remaining = context?.getRemainingTimeInMillis?.();
+  if (remaining === undefined) return waitTimeoutSeconds;
+  return Math.max(0, Math.min(waitTimeoutSeconds, Math.floor((remaining - INVOCATION_MARGIN_MS) / 1000)));
 }
 
 function response(

@@ -121,6 +121,15 @@ describe('Status transitions', () => {
     expect(await emu.modifyCalls()).toEqual([]);
   });
 
+  test('the wait for a Creating image ends before a Lambda/FC invocation would be cut off', async () => {
+    await emu.start({ images: [image(ID, { Status: 'Creating', ReadyAfterSeconds: 3600 })] });
+    const started = Date.now();
+    await expect(
+      emu.handler()({ RequestType: 'Create', ResourceProperties: { RegionId: 'cn-hangzhou', ImageId: ID, ImageName: 'fresh' } }, { getRemainingTimeInMillis: () => 31_000 }),
+    ).rejects.toMatchObject({ code: 'Guard.ImageNotReady' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   test.each(['CreateFailed', 'UnAvailable'])('an image %s is refused at once', async (status) => {
     await emu.start({ images: [image(ID, { Status: status })] });
     await expect(emu.simulate({ ImageId: ID, ImageName: 'fresh' })).rejects.toMatchObject({
@@ -342,6 +351,22 @@ describe('Credentials', () => {
     expect(error).toMatchObject({ code: 'SignatureDoesNotMatch' });
     expect((error as Error).message).not.toContain('wrong-secret-value');
     expect((error as Error).message).not.toContain('AKIDPIPELINE');
+  });
+
+  test('an STS token from ALICLOUD_SECURITY_TOKEN is sent and checked', async () => {
+    await emu.start({ images: [image(ID)], accessKeys: [{ id: 'STS.AKIDTEMP', secret: 'sts-secret', securityToken: 'sts-token-value' }] });
+    process.env.ALICLOUD_ACCESS_KEY = 'STS.AKIDTEMP';
+    process.env.ALICLOUD_SECRET_KEY = 'sts-secret';
+    process.env.ALICLOUD_SECURITY_TOKEN = 'sts-token-value';
+    try {
+      expect((await emu.simulate({ ImageId: ID, ImageName: 'via-sts' })).Data.Changes).toHaveLength(1);
+      process.env.ALICLOUD_SECURITY_TOKEN = 'another-token';
+      const error = await emu.simulate({ ImageId: ID, ImageName: 'via-sts-2' }).catch((e: Error) => e);
+      expect(error).toMatchObject({ code: 'InvalidSecurityToken.MismatchWithAccessKey' });
+      expect((error as Error).message).not.toContain('another-token');
+    } finally {
+      delete process.env.ALICLOUD_SECURITY_TOKEN;
+    }
   });
 
   test('the Terraform provider\'s ALICLOUD_* variables are used when set', async () => {
