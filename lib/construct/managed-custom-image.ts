@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { LocalExecProvisioner, Token } from 'cdktf';
-import { ATTRIBUTE_NAMES, AttributeName, AttributeValues, TERRAFORM_KEYS } from '../attributes';
+import { ATTRIBUTE_NAMES, AttributeName, TERRAFORM_KEYS } from '../attributes';
 import { DEFAULT_WAIT_TIMEOUT_SECONDS, DeletionPolicy } from '../handler/contract';
 import { invalidProps } from '../messages/construct';
 import { cliProgramPath } from './cli-asset';
+import { desiredValues } from './desired-values';
 import { ExternalData } from './external-data';
 import { Expr, HclObject, jsonencoded, self } from './hcl';
 import { ManagedCustomImageProps } from './props';
@@ -57,16 +58,7 @@ export class ManagedCustomImage extends Construct {
     this.imageId = props.imageId;
     this.regionId = props.regionId;
     const program = cliProgramPath(this);
-    const desired: AttributeValues = {
-      'ImageName': props.imageName,
-      'Description': props.description,
-      'ImageFamily': props.imageFamily,
-      'BootMode': props.bootMode,
-      'LicenseType': props.licenseType,
-      'Status': props.status,
-      'Features.NvmeSupport': props.features?.nvmeSupport,
-      'Features.ImdsSupport': props.features?.imdsSupport,
-    };
+    const desired = desiredValues(props);
     const managed = ATTRIBUTE_NAMES.filter((a) => desired[a] !== undefined);
     const identity = { region_id: props.regionId, image_id: props.imageId };
     const desiredByKey: Record<string, string> = {};

@@ -3,6 +3,7 @@ import { AttributeName, checkAttributes, checkIdentity, Violation } from '../att
 import { RULES } from '../messages/validation';
 import { CONSTRUCT_RULES } from '../messages/construct';
 import { DeletionPolicy } from '../handler/contract';
+import { desiredValues } from './desired-values';
 import { ManagedCustomImageProps } from './props';
 
 /** The prop each API attribute is set with, for messages. */
@@ -21,7 +22,6 @@ export const PROP_NAMES: { readonly [K in AttributeName | 'RegionId' | 'ImageId'
 
 /** A cdktf token or a Terraform expression (`${...}`): its value is known only at apply. */
 const unresolved = (v: unknown) => typeof v === 'string' && (Token.isUnresolved(v) || v.includes('${'));
-const literal = <T>(v: T): T | undefined => (unresolved(v) ? undefined : v);
 /** An unresolved value stands for a valid one here (the handler checks the real one); undefined stays undefined. */
 const literalOr = (v: string | undefined, valid: string) => (unresolved(v) ? valid : v);
 
@@ -33,19 +33,7 @@ export function validateProps(props: ManagedCustomImageProps): Violation[] {
   const nameFor = (a: string) => PROP_NAMES[a as keyof typeof PROP_NAMES] ?? a;
   const violations = [
     ...checkIdentity(literalOr(props.regionId, 'cn-hangzhou'), literalOr(props.imageId, 'm-token'), nameFor),
-    ...checkAttributes(
-      {
-        'ImageName': literal(props.imageName),
-        'Description': literal(props.description),
-        'ImageFamily': literal(props.imageFamily),
-        'BootMode': literal(props.bootMode),
-        'LicenseType': literal(props.licenseType),
-        'Status': literal(props.status),
-        'Features.NvmeSupport': literal(props.features?.nvmeSupport),
-        'Features.ImdsSupport': literal(props.features?.imdsSupport),
-      },
-      nameFor,
-    ),
+    ...checkAttributes(Object.fromEntries(Object.entries(desiredValues(props)).filter(([, v]) => !unresolved(v))), nameFor),
   ];
   const t = props.waitTimeout;
   if (t !== undefined && !Token.isUnresolved(t) && !(Number.isInteger(t) && t >= 0 && t <= 86400)) {
