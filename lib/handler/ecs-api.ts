@@ -9,9 +9,8 @@ export interface ImageTag {
   readonly value: string;
 }
 
-/** An image as DescribeImages reports it (only the fields the reconciler reads). */
-export interface ImageRecord {
-  readonly imageId: string;
+/** The attributes ModifyImageAttribute sets, as fields (the Features members flattened). */
+export interface ImageAttributeFields {
   readonly imageName?: string;
   readonly description?: string;
   readonly imageFamily?: string;
@@ -20,6 +19,11 @@ export interface ImageRecord {
   readonly status?: string;
   readonly nvmeSupport?: string;
   readonly imdsSupport?: string;
+}
+
+/** An image as DescribeImages reports it (only the fields the reconciler reads). */
+export interface ImageRecord extends ImageAttributeFields {
+  readonly imageId: string;
   readonly imageOwnerAlias?: string;
   readonly imageOwnerId?: string;
   readonly isPublic?: boolean;
@@ -45,17 +49,9 @@ export interface DescribeImagesResult {
   readonly totalCount: number;
 }
 
-export interface ModifyImageAttributeRequest {
+export interface ModifyImageAttributeRequest extends ImageAttributeFields {
   readonly regionId: string;
   readonly imageId: string;
-  readonly imageName?: string;
-  readonly description?: string;
-  readonly imageFamily?: string;
-  readonly bootMode?: string;
-  readonly licenseType?: string;
-  readonly status?: string;
-  readonly nvmeSupport?: string;
-  readonly imdsSupport?: string;
 }
 
 export interface SharePermission {

@@ -1,16 +1,21 @@
-import { AttributeValues } from '../attributes/attribute-names';
-import { ImageRecord } from './ecs-api';
+import { ATTRIBUTE_NAMES, AttributeName, AttributeValues } from '../attributes/attribute-names';
+import { ImageAttributeFields, ImageRecord } from './ecs-api';
+
+/** The field of the ECS seam that carries each attribute. */
+export const ATTRIBUTE_FIELDS: { readonly [K in AttributeName]: keyof ImageAttributeFields } = {
+  'ImageName': 'imageName',
+  'Description': 'description',
+  'ImageFamily': 'imageFamily',
+  'BootMode': 'bootMode',
+  'LicenseType': 'licenseType',
+  'Status': 'status',
+  'Features.NvmeSupport': 'nvmeSupport',
+  'Features.ImdsSupport': 'imdsSupport',
+};
 
 /** The managed attributes of an image as DescribeImages reports them. */
 export function currentValues(image: ImageRecord): AttributeValues {
-  return {
-    'ImageName': image.imageName,
-    'Description': image.description,
-    'ImageFamily': image.imageFamily,
-    'BootMode': image.bootMode,
-    'LicenseType': image.licenseType,
-    'Status': image.status,
-    'Features.NvmeSupport': image.nvmeSupport,
-    'Features.ImdsSupport': image.imdsSupport,
-  };
+  const values: AttributeValues = {};
+  for (const a of ATTRIBUTE_NAMES) values[a] = image[ATTRIBUTE_FIELDS[a]];
+  return values;
 }
