@@ -3,7 +3,7 @@ import { ATTRIBUTE_NAMES, checkAttributes, checkIdentity, fromTerraformKeys, TER
 import { stderrLogger } from '../handler/log';
 import { observeImage } from '../handler/observe';
 import { DEFAULT_RETRY_POLICY, realSleep } from '../handler/retry';
-import { retryingEcsApi } from '../handler/retrying-ecs-api';
+import { logRetries, retryingEcsApi } from '../handler/retrying-ecs-api';
 import { sdkEcsApi } from '../handler/sdk-ecs-api';
 import { HELP, USAGE_ERRORS } from '../messages/cli';
 import { Command } from './command';
@@ -31,8 +31,7 @@ export const readCommand: Command = {
       ...checkAttributes(desired, (a) => TERRAFORM_KEYS[a as keyof typeof TERRAFORM_KEYS]),
     ]);
     const regionId = query.region_id as string;
-    const log = stderrLogger();
-    const api = retryingEcsApi(sdkEcsApi({ regionId }), DEFAULT_RETRY_POLICY, realSleep, (info) => log.log('warn', 'retrying after a transient error', info));
+    const api = retryingEcsApi(sdkEcsApi({ regionId }), DEFAULT_RETRY_POLICY, realSleep, logRetries(stderrLogger()));
     const seen = await observeImage(api, { regionId, imageId: query.image_id as string }, desired);
     const result: Record<string, string> = { sync_token: seen.syncToken, drifted: seen.drifted.join(','), status: seen.status };
     for (const a of ATTRIBUTE_NAMES) if (seen.current[a] !== undefined) result[`current_${TERRAFORM_KEYS[a]}`] = seen.current[a] as string;

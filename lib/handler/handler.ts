@@ -7,7 +7,7 @@ import { parseProperties, ParsedProperties } from './event-properties';
 import { Logger, stderrLogger } from './log';
 import { reconcile, ReconcileResult } from './reconcile';
 import { DEFAULT_RETRY_POLICY, realSleep, RetryPolicy, Sleep } from './retry';
-import { retryingEcsApi } from './retrying-ecs-api';
+import { logRetries, retryingEcsApi } from './retrying-ecs-api';
 import { sdkEcsApi } from './sdk-ecs-api';
 import { DEFAULT_TIMING, Timing } from './timing';
 
@@ -31,9 +31,7 @@ export function createHandler(deps: HandlerDeps = {}): ManagedImageHandler {
   const sleep = deps.sleep ?? realSleep;
   const timing: Timing = { ...DEFAULT_TIMING, ...deps.timing };
   const apiFor = (regionId: string) =>
-    retryingEcsApi((deps.apiFor ?? ((r) => sdkEcsApi({ regionId: r })))(regionId), deps.retryPolicy ?? DEFAULT_RETRY_POLICY, sleep, (info) =>
-      log.log('warn', 'retrying after a transient error', info),
-    );
+    retryingEcsApi((deps.apiFor ?? ((r) => sdkEcsApi({ regionId: r })))(regionId), deps.retryPolicy ?? DEFAULT_RETRY_POLICY, sleep, logRetries(log));
   return async (event, context) => {
     const run = (p: ParsedProperties, desired: AttributeValues, mode: Partial<Pick<Parameters<typeof reconcile>[1], 'onRefusal' | 'onMissing' | 'syncToken'>>) =>
       reconcile(

@@ -1,5 +1,11 @@
 import { EcsImageApi } from './ecs-api';
+import { Logger } from './log';
 import { RetryObserver, RetryPolicy, Sleep, withRetry } from './retry';
+
+/** Logs each retry as a warning: which call, which attempt, which code, how long the wait. */
+export function logRetries(log: Logger): RetryObserver {
+  return (info) => log.log('warn', 'retrying after a transient error', info);
+}
 
 /** Wraps every call of an {@link EcsImageApi} in {@link withRetry}. The SDK itself retries nothing. */
 export function retryingEcsApi(inner: EcsImageApi, policy: RetryPolicy, sleep: Sleep, onRetry?: RetryObserver): EcsImageApi {
