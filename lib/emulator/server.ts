@@ -41,6 +41,8 @@ export interface RunningEmulator {
 }
 
 const HOST = '127.0.0.1';
+/** How long an idle keep-alive connection stays open on the server side. */
+const IDLE_CONNECTION_MS = 65_000;
 
 /**
  * Starts an ECS API emulator on 127.0.0.1.
@@ -74,6 +76,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       : handleApiRequest(request, response, apiDependencies);
     handling.catch((error: Error) => sendJson(response, 500, { Error: error.message }));
   });
+  // Let clients close idle keep-alive connections, not the server: when the server's idle timer
+  // (5 s by default) fires just as a client reuses the socket, the request fails with "other side
+  // closed". Clients (undici, the SDK's agent) give up idle sockets well within a minute, and
+  // close() still ends every connection at once.
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  server.headersTimeout = IDLE_CONNECTION_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, HOST, () => {
