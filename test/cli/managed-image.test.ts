@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CLI_BUNDLE, runCli, startEmulatorProcess } from '../support/cli-process';
+import { EmulatorControl } from '../support/emulator-control';
 import { image } from '../support/emulator-harness';
 
 const ID = 'm-bp1cli0001';
@@ -12,12 +13,8 @@ let env: NodeJS.ProcessEnv;
 const event = (props: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ RequestType: 'Create', ResourceProperties: { RegionId: 'cn-hangzhou', ImageId: ID, ...props }, ...extra });
 
-async function calls(): Promise<{ Action: string; Params: Record<string, string>; Code: string | null }[]> {
-  return (await fetch(`${emulator.url}/__emulator/calls`)).json() as never;
-}
-async function clearCalls() {
-  await fetch(`${emulator.url}/__emulator/calls`, { method: 'DELETE' });
-}
+const calls = () => new EmulatorControl(emulator.url).calls();
+const clearCalls = () => new EmulatorControl(emulator.url).clearCalls();
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'managed-image-cli-'));

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { ImdsSupport, DeletionPolicy, ImageStatus } from '../../lib';
 import { sdkEcsApi } from '../../lib/handler/sdk-ecs-api';
 import { startEmulatorProcess } from '../support/cli-process';
+import { EmulatorControl } from '../support/emulator-control';
 import { image } from '../support/emulator-harness';
 import { Engine, EngineSession, findEngines } from '../support/engine-session';
 
@@ -59,16 +60,11 @@ describeEach('on %s', (_name, engine) => {
     if (workdir) fs.rmSync(workdir, { recursive: true, force: true });
   });
 
-  const calls = async () => (await (await fetch(`${emulator.url}/__emulator/calls`)).json()) as { Action: string; Params: Record<string, string>; Code: string | null }[];
-  const clearCalls = () => fetch(`${emulator.url}/__emulator/calls`, { method: 'DELETE' });
-  const modifies = async (imageId: string) =>
-    (await calls())
-      .filter((c) => c.Action === 'ModifyImageAttribute' && c.Params.ImageId === imageId && c.Code === null)
-      .map(({ Params: { RegionId: _r, ImageId: _i, DryRun: _d, ...rest } }) => rest);
-  const imageNow = async (id: string) => {
-    const state = (await (await fetch(`${emulator.url}/__emulator/state`)).json()) as { images: Record<string, unknown>[] };
-    return state.images.find((i) => i.ImageId === id)!;
-  };
+  const control = () => new EmulatorControl(emulator.url);
+  const calls = () => control().calls();
+  const clearCalls = () => control().clearCalls();
+  const modifies = (imageId: string) => control().modifyCalls(imageId);
+  const imageNow = (id: string) => control().image(id);
 
   test('lifecycle: create, no-op plan, no-op apply, drift, update, replacement without the destroy behaviour, destroy with deprecate', async () => {
     const s = session('lifecycle');
@@ -175,7 +171,7 @@ describeEach('on %s', (_name, engine) => {
     expect(await modifies('m-e2eref01')).toEqual([]);
 
     // The cause: make another image of the family Available (outside Terraform).
-    await fetch(`${emulator.url}/__emulator/images`, { method: 'POST', body: JSON.stringify({ ImageId: 'm-e2eref02', Status: 'Available' }), headers: { 'content-type': 'application/json' } });
+    await control().upsertImage({ ImageId: 'm-e2eref02', Status: 'Available' });
     await s.expectOk(['apply', '-input=false', '-auto-approve']);
     expect(await imageNow('m-e2eref01')).toMatchObject({ Status: 'Deprecated', Description: 'retired image' });
     expect((await s.plan()).code).toBe(0);

@@ -1,4 +1,5 @@
-import { EmulatorCall, EmulatorState, RunningEmulator, startEmulator } from '../../lib/emulator';
+import { EmulatorState, RunningEmulator, startEmulator } from '../../lib/emulator';
+import { EmulatorControl } from './emulator-control';
 import { createHandler, HandlerDeps } from '../../lib/handler/handler';
 import { ManagedImageEvent, ManagedImageProperties, ManagedImageResponse } from '../../lib/handler/contract';
 import { silentLogger } from '../../lib/handler/log';
@@ -64,45 +65,20 @@ export class EmulatorHarness {
     return this.handler(deps)({ RequestType: 'Create', ...event, ResourceProperties: { RegionId: REGION, ...props } as ManagedImageProperties });
   }
 
-  async calls(): Promise<EmulatorCall[]> {
-    const res = await fetch(`${this.url}/__emulator/calls`);
-    return (await res.json()) as EmulatorCall[];
+  /** The control endpoints of the running emulator. */
+  get control(): EmulatorControl {
+    return new EmulatorControl(this.url);
   }
 
-  async clearCalls(): Promise<void> {
-    await fetch(`${this.url}/__emulator/calls`, { method: 'DELETE' });
-  }
+  calls = () => this.control.calls();
+  clearCalls = () => this.control.clearCalls();
+  modifyCalls = () => this.control.modifyCalls();
+  fault = (f: Parameters<EmulatorControl['fault']>[0]) => this.control.fault(f);
+  image = (id: string) => this.control.image(id);
+  upsertImage = (fields: Record<string, unknown>) => this.control.upsertImage(fields);
 
   /** The actions called, in order, e.g. ['DescribeImages', 'ModifyImageAttribute']. */
   async actions(): Promise<string[]> {
     return (await this.calls()).map((c) => c.Action);
   }
-
-  async modifyCalls(): Promise<Record<string, string>[]> {
-    return (await this.calls()).filter((c) => c.Action === 'ModifyImageAttribute').map((c) => withoutCommon(c.Params));
-  }
-
-  async fault(fault: { Action: string; Code: string; HttpStatus: number; Count: number; RetryAfterMs?: number; DelayMs?: number }): Promise<void> {
-    const res = await fetch(`${this.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify(fault), headers: { 'content-type': 'application/json' } });
-    if (!res.ok) throw new Error(`fault not accepted: ${res.status} ${await res.text()}`);
-  }
-
-  async image(id: string): Promise<Record<string, unknown>> {
-    const res = await fetch(`${this.url}/__emulator/state`);
-    const state = (await res.json()) as { images: Record<string, unknown>[] };
-    const found = state.images.find((i) => i.ImageId === id);
-    if (!found) throw new Error(`no image ${id} in the emulator`);
-    return found;
-  }
-
-  async upsertImage(fields: Record<string, unknown>): Promise<void> {
-    const res = await fetch(`${this.url}/__emulator/images`, { method: 'POST', body: JSON.stringify(fields), headers: { 'content-type': 'application/json' } });
-    if (!res.ok) throw new Error(`image not accepted: ${res.status} ${await res.text()}`);
-  }
-}
-
-/** Drops the parameters every call carries, to compare what a call was about. */
-function withoutCommon(params: Record<string, string>): Record<string, string> {
-  const { RegionId: _r, ImageId: _i, DryRun: _d, ...rest } = params;
-  return rest;
 }
