@@ -1,4 +1,4 @@
-import { ATTRIBUTE_NAMES, AttributeName, AttributeValues } from './attribute-names';
+import { ATTRIBUTE_NAMES, AttributeName, AttributeValues } from './attributes';
 
 /** One attribute whose current value differs from the desired one. */
 export interface AttributeChange {
@@ -33,11 +33,4 @@ export function changedValues(changes: readonly AttributeChange[]): AttributeVal
   const values: AttributeValues = {};
   for (const c of changes) values[c.attribute] = c.to;
   return values;
-}
-
-/** Keeps only the named attributes of a value set. */
-export function pickAttributes(values: AttributeValues, names: readonly AttributeName[]): AttributeValues {
-  const picked: AttributeValues = {};
-  for (const n of names) if (values[n] !== undefined) picked[n] = values[n];
-  return picked;
 }

@@ -1,4 +1,4 @@
-import { AttributeValues } from './attribute-names';
+import { ATTRIBUTES, AttributeValues } from './attributes';
 
 /** The `Features` member of ModifyImageAttribute. */
 export interface ImageFeatures {
@@ -25,37 +25,36 @@ export interface ImageAttributeProperties {
   readonly Features?: ImageFeatures;
 }
 
-/** Flattens the nested API shape into attribute values keyed by wire name. */
+/** The names a group of nested attributes sits under in the API shape (`Features`). */
+export const ATTRIBUTE_GROUPS: readonly string[] = [...new Set(ATTRIBUTES.flatMap((a) => (a.group ? [a.group] : [])))];
+
+type Nested = { readonly [key: string]: unknown };
+
+/** The value at an attribute's place in a nested shape (`props.Features.NvmeSupport`). */
+export function nestedValue(shape: Nested, group: string | undefined, member: string): unknown {
+  if (group === undefined) return shape[member];
+  const inner = shape[group];
+  return typeof inner === 'object' && inner !== null ? (inner as Nested)[member] : undefined;
+}
+
+/** Flattens the nested API shape into attribute values keyed by API name (null and undefined left out). */
 export function toAttributeValues(props: ImageAttributeProperties): AttributeValues {
-  const values: AttributeValues = {
-    'ImageName': props.ImageName,
-    'Description': props.Description,
-    'ImageFamily': props.ImageFamily,
-    'BootMode': props.BootMode,
-    'LicenseType': props.LicenseType,
-    'Status': props.Status,
-    'Features.NvmeSupport': props.Features?.NvmeSupport,
-    'Features.ImdsSupport': props.Features?.ImdsSupport,
-  };
-  for (const key of Object.keys(values) as (keyof AttributeValues)[]) {
-    if (values[key] === undefined || values[key] === null) delete values[key];
+  const values: AttributeValues = {};
+  for (const a of ATTRIBUTES) {
+    const v = nestedValue(props as Nested, a.group, a.member);
+    if (v !== undefined && v !== null) values[a.name] = v as string;
   }
   return values;
 }
 
-/** The inverse of {@link toAttributeValues}. */
+/** The inverse of {@link toAttributeValues}: a group appears only when one of its members does. */
 export function toImageAttributeProperties(values: AttributeValues): ImageAttributeProperties {
-  const features: ImageFeatures = {
-    ...(values['Features.NvmeSupport'] !== undefined ? { NvmeSupport: values['Features.NvmeSupport'] } : {}),
-    ...(values['Features.ImdsSupport'] !== undefined ? { ImdsSupport: values['Features.ImdsSupport'] } : {}),
-  };
-  return {
-    ...(values.ImageName !== undefined ? { ImageName: values.ImageName } : {}),
-    ...(values.Description !== undefined ? { Description: values.Description } : {}),
-    ...(values.ImageFamily !== undefined ? { ImageFamily: values.ImageFamily } : {}),
-    ...(values.BootMode !== undefined ? { BootMode: values.BootMode } : {}),
-    ...(values.LicenseType !== undefined ? { LicenseType: values.LicenseType } : {}),
-    ...(values.Status !== undefined ? { Status: values.Status } : {}),
-    ...(Object.keys(features).length > 0 ? { Features: features } : {}),
-  };
+  const shape: Record<string, unknown> = {};
+  for (const a of ATTRIBUTES) {
+    const v = values[a.name];
+    if (v === undefined) continue;
+    if (a.group) shape[a.group] = { ...(shape[a.group] as object | undefined), [a.member]: v };
+    else shape[a.member] = v;
+  }
+  return shape as ImageAttributeProperties;
 }

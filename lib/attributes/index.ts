@@ -1,4 +1,5 @@
-export * from './attribute-names';
+export * from './attribute-spec';
+export * from './attributes';
 export * from './value-sets';
 export * from './image-properties';
 export * from './diff';

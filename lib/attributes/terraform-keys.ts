@@ -1,27 +1,23 @@
-import { ATTRIBUTE_NAMES, AttributeName, AttributeValues } from './attribute-names';
+import { ATTRIBUTES, AttributeName, AttributeValues, attributeSpec } from './attributes';
 
-/**
- * The snake_case key of each attribute in Terraform-side maps (the external data source's query
- * and result, `triggers_replace`, `input`). cdktf snake-cases `self.*` paths but keeps map keys
- * as written, so only snake_case keys work in both places.
- */
-export const TERRAFORM_KEYS: { readonly [K in AttributeName]: string } = {
-  'ImageName': 'image_name',
-  'Description': 'description',
-  'ImageFamily': 'image_family',
-  'BootMode': 'boot_mode',
-  'LicenseType': 'license_type',
-  'Status': 'status',
-  'Features.NvmeSupport': 'nvme_support',
-  'Features.ImdsSupport': 'imds_support',
-};
+/** The snake_case key of an attribute in Terraform-side maps (see AttributeSpec.terraformKey). */
+export function terraformKeyOf(name: AttributeName): string {
+  return attributeSpec(name).terraformKey;
+}
 
-/** Attribute values from a map keyed by {@link TERRAFORM_KEYS}; absent and empty keys are unmanaged. */
-export function fromTerraformKeys(map: { readonly [key: string]: unknown }, prefix = ''): AttributeValues {
+/** Attribute values from a map keyed by Terraform keys; absent and empty keys are unmanaged. */
+export function fromTerraformKeys(map: { readonly [key: string]: unknown }): AttributeValues {
   const values: AttributeValues = {};
-  for (const a of ATTRIBUTE_NAMES) {
-    const v = map[prefix + TERRAFORM_KEYS[a]];
-    if (typeof v === 'string' && v !== '') values[a] = v;
+  for (const a of ATTRIBUTES) {
+    const v = map[a.terraformKey];
+    if (typeof v === 'string' && v !== '') values[a.name] = v;
   }
   return values;
+}
+
+/** Attribute values as a map keyed by Terraform keys (unmanaged ones left out). */
+export function toTerraformKeys(values: AttributeValues): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const a of ATTRIBUTES) if (values[a.name] !== undefined) map[a.terraformKey] = values[a.name] as string;
+  return map;
 }

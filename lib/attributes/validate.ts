@@ -1,5 +1,4 @@
-import { ATTRIBUTE_NAMES, AttributeName, AttributeValues } from './attribute-names';
-import { ATTRIBUTE_RULES } from './attribute-rules';
+import { ATTRIBUTE_NAMES, AttributeName, AttributeValues, attributeSpec } from './attributes';
 import { checkImageId, checkRegionId } from './rules/identity-rules';
 import { RULES } from '../messages/validation';
 import { Violation } from './violation';
@@ -12,7 +11,7 @@ const asIs: NameFor = (attribute) => attribute;
 export function checkAttribute(attribute: AttributeName, value: unknown, nameFor: NameFor = asIs): Violation | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') return { attribute: nameFor(attribute), value, rule: RULES.mustBeString };
-  const rule = ATTRIBUTE_RULES[attribute](value);
+  const rule = attributeSpec(attribute).rule(value);
   return rule === undefined ? undefined : { attribute: nameFor(attribute), value, rule };
 }
 
@@ -37,4 +36,19 @@ export function checkIdentity(regionId: unknown, imageId: unknown, nameFor: Name
   check('RegionId', regionId, checkRegionId);
   check('ImageId', imageId, checkImageId);
   return violations;
+}
+
+/**
+ * Reports the keys of `given` that are not in `known` but match one of them when case and
+ * separators are ignored: a slip that would otherwise leave an attribute silently unmanaged.
+ */
+export function misspeltKeys(given: object, known: readonly string[], prefix: string, violations: Violation[]): void {
+  const fold = (k: string) => k.toLowerCase().replace(/[-_]/g, '');
+  for (const key of Object.keys(given)) {
+    if (known.includes(key)) continue;
+    const match = known.find((k) => fold(k) === fold(key));
+    if (match) {
+      violations.push({ attribute: `${prefix}${key}`, value: (given as Record<string, unknown>)[key], rule: RULES.unknownProperty, didYouMean: `${prefix}${match}` });
+    }
+  }
 }

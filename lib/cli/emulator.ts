@@ -1,6 +1,7 @@
 import { parseArgs } from 'util';
 import { startEmulator } from '../emulator';
 import { HELP, USAGE_ERRORS } from '../messages/cli';
+import { COMMANDS } from '../protocol/commands';
 import { Command } from './command';
 import { writeStdout } from './io';
 import { UsageError } from './usage-error';
@@ -13,7 +14,7 @@ function wholeNumber(value: string | undefined, min: number, max: number, error:
 
 /** `managed-image emulator`: the local ECS API, until SIGINT or SIGTERM. */
 export const emulatorCommand: Command = {
-  name: 'emulator',
+  name: COMMANDS.emulator,
   help: HELP.emulator,
   async run(args) {
     let values: { port?: string; state?: string; 'rate-limit'?: string; 'log-requests'?: boolean };
@@ -25,7 +26,7 @@ export const emulatorCommand: Command = {
         options: { 'port': { type: 'string' }, 'state': { type: 'string' }, 'rate-limit': { type: 'string' }, 'log-requests': { type: 'boolean' } },
       }));
     } catch (e) {
-      throw new UsageError(USAGE_ERRORS.badOption('emulator', (e as Error).message));
+      throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.emulator, (e as Error).message));
     }
     const port = wholeNumber(values.port, 0, 65535, USAGE_ERRORS.badPort);
     const rateLimit = wholeNumber(values['rate-limit'], 1, Number.MAX_SAFE_INTEGER, USAGE_ERRORS.badRateLimit);

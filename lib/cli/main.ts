@@ -1,11 +1,8 @@
-import { AttributeValidationError } from '../attributes/violation';
-import { EcsApiError } from '../handler/api-error';
-import { redact } from '../handler/redact';
-import { ManagedImageError } from '../messages/handler-errors';
-import { CLI_NAME, failureLine, HELP, USAGE_ERRORS } from '../messages/cli';
+import { HELP, USAGE_ERRORS } from '../messages/cli';
 import { Command } from './command';
 import { emulatorCommand } from './emulator';
 import { handleCommand } from './handle';
+import { reportFailure } from './failure';
 import { readCommand } from './read';
 import { UsageError } from './usage-error';
 
@@ -26,25 +23,13 @@ export async function main(argv: string[]): Promise<number> {
     if (rest.some(isHelp)) return help(command.help);
     return await command.run(rest);
   } catch (e) {
-    return fail(e);
+    return reportFailure(e);
   }
 }
 
 function help(text: string): number {
   process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   return 0;
-}
-
-function fail(e: unknown): number {
-  if (e instanceof UsageError) {
-    process.stderr.write(`${CLI_NAME}: ${e.message}\n`);
-    return 2;
-  }
-  const code =
-    e instanceof EcsApiError || e instanceof ManagedImageError || e instanceof AttributeValidationError ? e.code : 'InternalError';
-  const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(redact(failureLine(code, message)) + '\n');
-  return 1;
 }
 
 if (require.main === module) {

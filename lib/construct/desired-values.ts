@@ -1,15 +1,22 @@
-import { AttributeValues, toAttributeValues } from '../attributes';
+import { ATTRIBUTES, AttributeValues } from '../attributes';
 import { ManagedCustomImageProps } from './props';
+
+/** The value at a dotted prop path (`features.nvmeSupport`), or undefined. */
+export function propValue(props: object, path: string): unknown {
+  let value: unknown = props;
+  for (const step of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value;
+}
 
 /** The desired attributes the props declare, keyed by API name (unmanaged ones left out). */
 export function desiredValues(props: ManagedCustomImageProps): AttributeValues {
-  return toAttributeValues({
-    ImageName: props.imageName,
-    Description: props.description,
-    ImageFamily: props.imageFamily,
-    BootMode: props.bootMode,
-    LicenseType: props.licenseType,
-    Status: props.status,
-    Features: { NvmeSupport: props.features?.nvmeSupport, ImdsSupport: props.features?.imdsSupport },
-  });
+  const values: AttributeValues = {};
+  for (const a of ATTRIBUTES) {
+    const v = propValue(props, a.prop);
+    if (v !== undefined && v !== null) values[a.name] = v as string;
+  }
+  return values;
 }

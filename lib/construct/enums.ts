@@ -38,4 +38,4 @@ export enum ImdsSupport {
   V2 = 'v2',
 }
 
-export { DeletionPolicy } from '../handler/contract';
+export { DeletionPolicy } from '../protocol/event';

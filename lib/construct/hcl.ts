@@ -14,9 +14,17 @@ export interface HclObject {
   readonly [key: string]: HclValue | undefined;
 }
 
+/**
+ * Escapes template sequences so Terraform reads the text literally: `${` becomes `$${` and `%{`
+ * becomes `%%{` (the replacement is a function: in a replacement *string*, `$$` means one `$`).
+ */
+export function escapeTemplate(text: string): string {
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+
 /** A constant string as a Terraform string literal (interpolation sequences escaped). */
 function literal(value: string): string {
-  return JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return escapeTemplate(JSON.stringify(value));
 }
 
 export function hclValue(value: HclValue): string {
@@ -26,9 +34,19 @@ export function hclValue(value: HclValue): string {
   return `{${entries.map(([k, v]) => `${literal(k)} = ${hclValue(v)}`).join(', ')}}`;
 }
 
+/**
+ * The shape of `T` with every scalar replaced by a Terraform expression or a constant: an event
+ * written as a template of the handler contract, so the compiler checks every field name.
+ */
+export type Template<T> = T extends string | number | boolean
+  ? Expr | string
+  : T extends object
+    ? { readonly [K in keyof T]?: Template<T[K]> }
+    : never;
+
 /** `${jsonencode({...})}`: the whole command argument is one JSON document built by Terraform. */
-export function jsonencoded(value: HclObject): string {
-  return `\${jsonencode(${hclValue(value)})}`;
+export function jsonencoded(value: object): string {
+  return `\${jsonencode(${hclValue(value as HclObject)})}`;
 }
 
 export const self = (path: string) => new Expr(`self.${path}`);

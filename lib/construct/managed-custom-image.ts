@@ -1,12 +1,16 @@
 import { Construct } from 'constructs';
-import { LocalExecProvisioner, Token } from 'cdktf';
-import { ATTRIBUTE_NAMES, AttributeName, TERRAFORM_KEYS } from '../attributes';
-import { DEFAULT_WAIT_TIMEOUT_SECONDS, DeletionPolicy } from '../handler/contract';
+import { ITerraformDependable, LocalExecProvisioner, Token } from 'cdktf';
+import { ATTRIBUTES, Attribute } from '../attributes';
 import { invalidProps } from '../messages/construct';
+import { COMMANDS } from '../protocol/commands';
+import { ImageAttributeProperties } from '../attributes/image-properties';
+import { DEFAULT_WAIT_TIMEOUT_SECONDS, DeletionPolicy, ManagedImageEvent } from '../protocol/event';
+import { currentKey, READ_QUERY, READ_RESULT } from '../protocol/read';
+import { RESOURCE_KEYS, restoreKey } from '../protocol/resource-keys';
 import { cliProgramPath } from './cli-asset';
 import { desiredValues } from './desired-values';
 import { ExternalData } from './external-data';
-import { Expr, HclObject, jsonencoded, self } from './hcl';
+import { Expr, jsonencoded, self, Template } from './hcl';
 import { ManagedCustomImageProps } from './props';
 import { TerraformData } from './terraform-data';
 import { validateProps } from './validate-props';
@@ -17,16 +21,14 @@ function waitTimeoutText(seconds: number | undefined): string {
   return Token.isUnresolved(seconds) ? Token.asString(seconds) : String(seconds);
 }
 
-/** The API's nested shape, with each attribute's value taken from `source(key)`. */
-function apiShape(managed: readonly AttributeName[], source: (terraformKey: string) => Expr): HclObject {
-  const top: Record<string, Expr> = {};
-  const features: Record<string, Expr> = {};
+/** The API's nested shape of the managed attributes, each value taken from `source(terraformKey)`. */
+function apiShape(managed: readonly Attribute[], source: (terraformKey: string) => Expr): Template<ImageAttributeProperties> {
+  const shape: Record<string, Expr | Record<string, Expr>> = {};
   for (const a of managed) {
-    const value = source(TERRAFORM_KEYS[a]);
-    if (a.startsWith('Features.')) features[a.slice('Features.'.length)] = value;
-    else top[a] = value;
+    if (a.group) shape[a.group] = { ...(shape[a.group] as Record<string, Expr> | undefined), [a.member]: source(a.terraformKey) };
+    else shape[a.member] = source(a.terraformKey);
   }
-  return { ...top, ...(Object.keys(features).length ? { Features: features } : {}) };
+  return shape as Template<ImageAttributeProperties>;
 }
 
 /**
@@ -35,20 +37,22 @@ function apiShape(managed: readonly AttributeName[], source: (terraformKey: stri
  * two when a Status change must be ordered), and destroy follows `deletionPolicy`.
  *
  * Synthesizes only to what a stock engine has (Terraform >= 1.4 or OpenTofu >= 1.6):
- * - `data "external"` (hashicorp/external) reads the image at plan time, so drift shows in the plan;
- * - `terraform_data` `<id>` runs the handler when the desired attributes or the drift marker change;
+ * - `data "external"` `<id>_read` (hashicorp/external) reads the image at plan time, so drift shows in the plan;
+ * - `terraform_data` `<id>_reconciler` runs the handler when the desired attributes or the drift marker change;
  * - `terraform_data` `<id>_snapshot` records, once, the values the image had before it was managed;
  * - `terraform_data` `<id>_deletion` runs the deletion policy when the resource is destroyed.
  * The handler is the bundled `managed-image` CLI, shipped as an asset of the stack and run with
  * `node`; credentials come only from the environment of the engine.
+ *
+ * Other resources can depend on it (`dependsOn: [image]`): they then wait for the change to be applied.
  */
-export class ManagedCustomImage extends Construct {
+export class ManagedCustomImage extends Construct implements ITerraformDependable {
   /** The image managed. */
   public readonly imageId: string;
   /** The region of the image. */
   public readonly regionId: string;
-  /** The resource whose replacement runs the handler; depend on it to order work after the change. */
-  public readonly reconciler: TerraformData;
+  /** The resource whose replacement runs the handler. */
+  private readonly reconciler: TerraformData;
 
   constructor(scope: Construct, id: string, props: ManagedCustomImageProps) {
     super(scope, id);
@@ -59,29 +63,33 @@ export class ManagedCustomImage extends Construct {
     this.regionId = props.regionId;
     const program = cliProgramPath(this);
     const desired = desiredValues(props);
-    const managed = ATTRIBUTE_NAMES.filter((a) => desired[a] !== undefined);
-    const identity = { region_id: props.regionId, image_id: props.imageId };
+    const managed = ATTRIBUTES.filter((a) => desired[a.name] !== undefined);
+    const identity = { [RESOURCE_KEYS.regionId]: props.regionId, [RESOURCE_KEYS.imageId]: props.imageId };
     const desiredByKey: Record<string, string> = {};
-    for (const a of managed) desiredByKey[TERRAFORM_KEYS[a]] = desired[a] as string;
+    for (const a of managed) desiredByKey[a.terraformKey] = desired[a.name] as string;
     const options = {
-      allow_empty_family: props.allowEmptyFamily ? 'true' : 'false',
-      wait_timeout_seconds: waitTimeoutText(props.waitTimeout),
+      [RESOURCE_KEYS.allowEmptyFamily]: props.allowEmptyFamily ? 'true' : 'false',
+      [RESOURCE_KEYS.waitTimeoutSeconds]: waitTimeoutText(props.waitTimeout),
     };
-    const handle = (command: string, when?: 'destroy'): LocalExecProvisioner => ({
+    const handle = (event: Template<ManagedImageEvent>, when?: 'destroy'): LocalExecProvisioner => ({
       type: 'local-exec',
-      interpreter: ['node', program, 'handle'],
-      command,
+      interpreter: ['node', program, COMMANDS.handle],
+      command: jsonencoded(event),
       ...(when ? { when } : {}),
     });
 
-    const read = props.driftDetection === false
-      ? undefined
-      : new ExternalData(this, 'read', { program: ['node', program, 'read'], query: { ...identity, ...desiredByKey } });
+    const read =
+      props.driftDetection === false
+        ? undefined
+        : new ExternalData(this, 'read', {
+            program: ['node', program, COMMANDS.read],
+            query: { [READ_QUERY.regionId]: props.regionId, [READ_QUERY.imageId]: props.imageId, ...desiredByKey },
+          });
 
     // Recorded once, at the plan that starts managing the image; never updated afterwards.
     const snapshot = read
       ? new TerraformData(this, 'snapshot', {
-          input: Object.fromEntries(managed.map((a) => [`current_${TERRAFORM_KEYS[a]}`, read.resultValue(`current_${TERRAFORM_KEYS[a]}`)])),
+          input: Object.fromEntries(managed.map((a) => [currentKey(a.terraformKey), read.resultValue(currentKey(a.terraformKey))])),
           triggersReplace: identity,
           lifecycle: { ignoreChanges: ['input'] },
         })
@@ -92,47 +100,52 @@ export class ManagedCustomImage extends Construct {
     new TerraformData(this, 'deletion', {
       triggersReplace: identity,
       input: {
-        deletion_policy: props.deletionPolicy ?? DeletionPolicy.RETAIN,
+        [RESOURCE_KEYS.deletionPolicy]: props.deletionPolicy ?? DeletionPolicy.RETAIN,
         ...options,
-        ...(snapshot ? Object.fromEntries(managed.map((a) => [`restore_${TERRAFORM_KEYS[a]}`, snapshot.outputValue(`current_${TERRAFORM_KEYS[a]}`)])) : {}),
+        ...(snapshot
+          ? Object.fromEntries(managed.map((a) => [restoreKey(a.terraformKey), snapshot.outputValue(currentKey(a.terraformKey))]))
+          : {}),
       },
       provisioners: [
         handle(
-          jsonencoded({
+          {
             RequestType: 'Delete',
-            PhysicalResourceId: self('triggers_replace.image_id'),
+            PhysicalResourceId: self(`triggers_replace.${RESOURCE_KEYS.imageId}`),
             ResourceProperties: {
-              RegionId: self('triggers_replace.region_id'),
-              ImageId: self('triggers_replace.image_id'),
-              DeletionPolicy: self('input.deletion_policy'),
-              AllowEmptyFamily: self('input.allow_empty_family'),
-              WaitTimeoutSeconds: self('input.wait_timeout_seconds'),
-              RestoreTo: snapshot ? apiShape(managed, (k) => self(`input.restore_${k}`)) : undefined,
+              RegionId: self(`triggers_replace.${RESOURCE_KEYS.regionId}`),
+              ImageId: self(`triggers_replace.${RESOURCE_KEYS.imageId}`),
+              DeletionPolicy: self(`input.${RESOURCE_KEYS.deletionPolicy}`),
+              AllowEmptyFamily: self(`input.${RESOURCE_KEYS.allowEmptyFamily}`),
+              WaitTimeoutSeconds: self(`input.${RESOURCE_KEYS.waitTimeoutSeconds}`),
+              RestoreTo: snapshot ? apiShape(managed, (k) => self(`input.${restoreKey(k)}`)) : undefined,
             },
-          }),
+          },
           'destroy',
         ),
       ],
     });
 
     this.reconciler = new TerraformData(this, 'reconciler', {
-      triggersReplace: { ...identity, ...desiredByKey, ...(read ? { sync_token: read.resultValue('sync_token') } : {}) },
+      triggersReplace: { ...identity, ...desiredByKey, ...(read ? { [RESOURCE_KEYS.syncToken]: read.resultValue(READ_RESULT.syncToken) } : {}) },
       input: options,
       provisioners: [
-        handle(
-          jsonencoded({
-            RequestType: 'Create',
-            ResourceProperties: {
-              RegionId: self('triggers_replace.region_id'),
-              ImageId: self('triggers_replace.image_id'),
-              ...apiShape(managed, (k) => self(`triggers_replace.${k}`)),
-              AllowEmptyFamily: self('input.allow_empty_family'),
-              WaitTimeoutSeconds: self('input.wait_timeout_seconds'),
-              SyncToken: read ? self('triggers_replace.sync_token') : undefined,
-            },
-          }),
-        ),
+        handle({
+          RequestType: 'Create',
+          ResourceProperties: {
+            RegionId: self(`triggers_replace.${RESOURCE_KEYS.regionId}`),
+            ImageId: self(`triggers_replace.${RESOURCE_KEYS.imageId}`),
+            ...apiShape(managed, (k) => self(`triggers_replace.${k}`)),
+            AllowEmptyFamily: self(`input.${RESOURCE_KEYS.allowEmptyFamily}`),
+            WaitTimeoutSeconds: self(`input.${RESOURCE_KEYS.waitTimeoutSeconds}`),
+            SyncToken: read ? self(`triggers_replace.${RESOURCE_KEYS.syncToken}`) : undefined,
+          },
+        }),
       ],
     });
+  }
+
+  /** The address other resources depend on: the reconciler, so they wait for the change to be applied. */
+  public get fqn(): string {
+    return this.reconciler.fqn;
   }
 }

@@ -25,10 +25,24 @@ export class TerraformData extends TerraformResource {
       terraformResourceType: TerraformData.tfResourceType,
       terraformGeneratorMetadata: { providerName: 'terraform' },
       dependsOn: config.dependsOn,
+      count: config.count,
+      provider: config.provider,
       lifecycle: config.lifecycle,
+      forEach: config.forEach,
       provisioners: config.provisioners,
+      connection: config.connection,
     });
     this.config = config;
+  }
+
+  /** The resource's id (a random UUID Terraform assigns at create). */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  /** The stored `input`, as a map of strings. */
+  public get output(): { [key: string]: string } {
+    return this.getStringMapAttribute('output');
   }
 
   /**

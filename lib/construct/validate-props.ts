@@ -1,24 +1,17 @@
 import { Token } from 'cdktf';
-import { AttributeName, checkAttributes, checkIdentity, Violation } from '../attributes';
+import { ATTRIBUTES, checkAttributes, checkIdentity, Violation } from '../attributes';
 import { RULES } from '../messages/validation';
 import { CONSTRUCT_RULES } from '../messages/construct';
-import { DeletionPolicy } from '../handler/contract';
+import { DeletionPolicy } from '../protocol/event';
 import { desiredValues } from './desired-values';
 import { ManagedCustomImageProps } from './props';
 
-/** The prop each API attribute is set with, for messages. */
-export const PROP_NAMES: { readonly [K in AttributeName | 'RegionId' | 'ImageId']: string } = {
-  'RegionId': 'regionId',
-  'ImageId': 'imageId',
-  'ImageName': 'imageName',
-  'Description': 'description',
-  'ImageFamily': 'imageFamily',
-  'BootMode': 'bootMode',
-  'LicenseType': 'licenseType',
-  'Status': 'status',
-  'Features.NvmeSupport': 'features.nvmeSupport',
-  'Features.ImdsSupport': 'features.imdsSupport',
-};
+/** The prop each API name is set with, for messages: `Features.NvmeSupport` is `features.nvmeSupport`. */
+const PROP_NAMES: ReadonlyMap<string, string> = new Map([
+  ['RegionId', 'regionId'],
+  ['ImageId', 'imageId'],
+  ...ATTRIBUTES.map((a) => [a.name, a.prop] as [string, string]),
+]);
 
 /** A cdktf token or a Terraform expression (`${...}`): its value is known only at apply. */
 const unresolved = (v: unknown) => typeof v === 'string' && (Token.isUnresolved(v) || v.includes('${'));
@@ -30,7 +23,7 @@ const literalOr = (v: string | undefined, valid: string) => (unresolved(v) ? val
  * pass through: the handler checks them before any API call.
  */
 export function validateProps(props: ManagedCustomImageProps): Violation[] {
-  const nameFor = (a: string) => PROP_NAMES[a as keyof typeof PROP_NAMES] ?? a;
+  const nameFor = (a: string) => PROP_NAMES.get(a) ?? a;
   const violations = [
     ...checkIdentity(literalOr(props.regionId, 'cn-hangzhou'), literalOr(props.imageId, 'm-token'), nameFor),
     ...checkAttributes(Object.fromEntries(Object.entries(desiredValues(props)).filter(([, v]) => !unresolved(v))), nameFor),

@@ -18,5 +18,3 @@ export { DEFAULT_ACCOUNT_ID, DEFAULT_REGION_ID, OTHER_ACCOUNT_ID } from './types
 export type {
   EmulatorCall, EmulatorState, FaultSpec, StateAccessKey, StateImage, StateInstance, StateTag,
 } from './types';
-export { ERROR_CATALOGUE } from './error-catalogue';
-export type { ErrorDefinition, ErrorKey } from './error-catalogue';

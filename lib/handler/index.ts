@@ -1,9 +1,11 @@
-export * from './contract';
+export * from '../protocol/event';
 export { handler, createHandler } from './handler';
 export type { HandlerDeps, ManagedImageHandler } from './handler';
-export type { EcsImageApi, ImageRecord } from './ecs-api';
-export { EcsApiError } from './api-error';
-export { sdkEcsApi } from './sdk-ecs-api';
-export type { SdkEcsApiOptions } from './sdk-ecs-api';
-export { ENV } from './environment';
-export { SYNC_TAG_KEY, IN_SYNC } from './sync-token';
+export { createReader } from './reader';
+export type { ManagedImageReader, ReadQuery, ReadResult } from './reader';
+export type { EcsImageApi, ImageRecord } from './ecs/ecs-api';
+export { EcsApiError } from './ecs/api-error';
+export { sdkEcsApi } from './ecs/sdk-ecs-api';
+export type { SdkEcsApiOptions } from './ecs/sdk-ecs-api';
+export { ENV } from '../protocol/environment';
+export { SYNC_TAG_KEY, IN_SYNC } from './drift/sync-token';

@@ -83,3 +83,8 @@ export const USAGE_ERRORS = {
 export function failureLine(code: string, message: string): string {
   return `${code}: ${message}`;
 }
+
+/** A failure that is none of the known kinds: a bug of this library, reported as one. */
+export function internalErrorMessage(e: Error): string {
+  return `${CLI_NAME} failed unexpectedly (a bug in cdktf-alicloud-managed-image, not an ECS error): ${e.name}: ${e.message}. Please report it with this line and the log above.`;
+}

@@ -7,7 +7,7 @@ export function invalidProps(constructPath: string, violations: readonly { attri
 
 export const CONSTRUCT_RULES = {
   restoreNeedsDriftDetection:
-    'must not be DeletionPolicy.RESTORE when driftDetection is false: the values to restore are recorded by the plan-time read',
+    'needs driftDetection, whose plan-time read records the values to put back, and driftDetection is false; turn driftDetection on or choose another deletionPolicy',
 } as const;
 
 export function cliBundleMissing(bundlePath: string): Error {

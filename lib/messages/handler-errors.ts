@@ -3,9 +3,11 @@
  * image, says why, and says what to do. The `code` is stable and printed by the CLI.
  */
 
-/** An error the handler raises itself (a guard, a wait that ran out, bad input to the CLI). */
+import { ERROR_CODES, ErrorCode } from './error-codes';
+
+/** An error the handler raises itself (a guard, a wait that ran out, a bad endpoint). */
 export class ManagedImageError extends Error {
-  constructor(public readonly code: string, message: string) {
+  constructor(public readonly code: ErrorCode, message: string) {
     super(message);
     this.name = 'ManagedImageError';
   }
@@ -13,42 +15,31 @@ export class ManagedImageError extends Error {
 
 const image = (regionId: string, imageId: string) => `Image ${imageId} in ${regionId}`;
 
-export const GUARD_CODES = {
-  imageNotFound: 'Guard.ImageNotFound',
-  communityImage: 'Guard.CommunityImageOfAnotherAccount',
-  imdsDowngrade: 'Guard.ImdsSupportDowngrade',
-  bootModeInUse: 'Guard.BootModeImageInUse',
-  deprecateShared: 'Guard.DeprecateSharedImage',
-  deprecateLastInFamily: 'Guard.DeprecateLastImageOfFamily',
-  notReady: 'Guard.ImageNotReady',
-  unusable: 'Guard.ImageUnusable',
-  readBackTimeout: 'ReadBack.Timeout',
-} as const;
 
 export function imageNotFound(regionId: string, imageId: string): ManagedImageError {
   return new ManagedImageError(
-    GUARD_CODES.imageNotFound,
+    ERROR_CODES.imageNotFound,
     `${image(regionId, imageId)} was not found among this account's custom images (any status). Check ImageId and RegionId, and that the credentials belong to the account that owns the image. Nothing was changed.`,
   );
 }
 
 export function communityImageOfAnotherAccount(regionId: string, imageId: string, ownerId: string | undefined): ManagedImageError {
   return new ManagedImageError(
-    GUARD_CODES.communityImage,
+    ERROR_CODES.communityImage,
     `${image(regionId, imageId)} is a community image published by another account${ownerId ? ` (${ownerId})` : ''}; only its publisher can change it (the API would answer InvalidOperation.PublicImageUnsupported). Copy it into this account and manage the copy. Nothing was changed.`,
   );
 }
 
 export function imdsDowngrade(regionId: string, imageId: string): ManagedImageError {
   return new ManagedImageError(
-    GUARD_CODES.imdsDowngrade,
+    ERROR_CODES.imdsDowngrade,
     `${image(regionId, imageId)} has Features.ImdsSupport "v2"; the API never allows going back to "v1" (InvalidOperation.FeaturesImdsSupportNotMatch). Set it to "v2" or stop managing it. Nothing was changed.`,
   );
 }
 
 export function bootModeImageInUse(regionId: string, imageId: string, from: string | undefined, to: string, instanceIds: readonly string[]): ManagedImageError {
   return new ManagedImageError(
-    GUARD_CODES.bootModeInUse,
+    ERROR_CODES.bootModeInUse,
     `${image(regionId, imageId)}: BootMode cannot change from ${from ? `"${from}"` : '(none)'} to "${to}" while instances use the image (${instanceIds.join(', ')}${instanceIds.length >= 5 ? ', …' : ''}); the API would answer OperationDeined.ImageUsingByInstance. Release or re-image those instances first, or leave BootMode unmanaged. Nothing was changed.`,
   );
 }
@@ -58,42 +49,42 @@ export function deprecateSharedImage(regionId: string, imageId: string, accounts
     .filter(Boolean)
     .join(' and ');
   return new ManagedImageError(
-    GUARD_CODES.deprecateShared,
+    ERROR_CODES.deprecateShared,
     `${image(regionId, imageId)} cannot be deprecated while it is ${with_} (the API would answer ImageUseShared). Remove the shares with ModifyImageSharePermission first. Nothing was changed.`,
   );
 }
 
 export function deprecateLastImageOfFamily(regionId: string, imageId: string, family: string): ManagedImageError {
   return new ManagedImageError(
-    GUARD_CODES.deprecateLastInFamily,
+    ERROR_CODES.deprecateLastInFamily,
     `${image(regionId, imageId)} is the last Available image of family "${family}"; deprecating it would leave the family with no image to launch from. Make another image of the family Available first, or set AllowEmptyFamily (allowEmptyFamily in the construct) to do it anyway. Nothing was changed.`,
   );
 }
 
 export function imageNotReady(regionId: string, imageId: string, status: string, waitedSeconds: number): ManagedImageError {
   return new ManagedImageError(
-    GUARD_CODES.notReady,
+    ERROR_CODES.notReady,
     `${image(regionId, imageId)} is still ${status} after waiting ${waitedSeconds} s. Raise WaitTimeoutSeconds (waitTimeout in the construct) or apply again once the image is Available. Nothing was changed.`,
   );
 }
 
 export function imageUnusable(regionId: string, imageId: string, status: string): ManagedImageError {
   return new ManagedImageError(
-    GUARD_CODES.unusable,
+    ERROR_CODES.unusable,
     `${image(regionId, imageId)} is ${status}: the image failed and none of its attributes can be changed. Rebuild the image and point ImageId at the new one. Nothing was changed.`,
   );
 }
 
 export function readBackTimeout(regionId: string, imageId: string, attributes: readonly string[]): ManagedImageError {
   return new ManagedImageError(
-    GUARD_CODES.readBackTimeout,
+    ERROR_CODES.readBackTimeout,
     `${image(regionId, imageId)}: ModifyImageAttribute succeeded but DescribeImages still does not show ${attributes.join(', ')}. The change may yet appear; run again to confirm.`,
   );
 }
 
 export function unknownEndpoint(value: string): ManagedImageError {
   return new ManagedImageError(
-    'InvalidEndpoint',
+    ERROR_CODES.invalidEndpoint,
     `ALIBABA_CLOUD_ECS_ENDPOINT ${JSON.stringify(value)} is not valid: it must be an http:// or https:// URL with a host and optional port, such as "http://127.0.0.1:8765".`,
   );
 }

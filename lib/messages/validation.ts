@@ -20,6 +20,9 @@ export const RULES = {
   waitTimeout: 'must be a whole number of seconds from 0 to 86400',
   restoreToRequired: 'must give the attribute values to put back when DeletionPolicy is "Restore"',
   requestType: 'must be one of "Create", "Update", "Delete"',
+  featuresObject: 'must be an object with NvmeSupport and/or ImdsSupport',
+  restoreToObject: 'must be an object of image attributes',
+  unknownProperty: 'is not a known property',
 } as const;
 
 function show(value: unknown): string {
@@ -28,13 +31,27 @@ function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** `ImageName "1web" is not valid: it must start with a letter or a Chinese character.` */
-export function describeViolation(v: { attribute: string; value: unknown; rule: string }): string {
+/** What describeViolation needs of a violation (see attributes/violation.ts). */
+interface ViolationText {
+  readonly attribute: string;
+  readonly value: unknown;
+  readonly rule: string;
+  readonly didYouMean?: string;
+}
+
+/**
+ * One whole sentence per violation:
+ * - `ImageName "1web" is not valid: it must start with a letter or a Chinese character.`
+ * - `ImageId is required.`
+ * - `imagename "web" is not a known property. Did you mean imageName?`
+ */
+export function describeViolation(v: ViolationText): string {
   if (v.rule === RULES.required) return `${v.attribute} is required.`;
+  if (v.didYouMean !== undefined) return `${v.attribute} ${show(v.value)} ${v.rule}. Did you mean ${v.didYouMean}?`;
   return `${v.attribute} ${show(v.value)} is not valid: it ${v.rule}.`;
 }
 
-export function describeViolations(violations: readonly { attribute: string; value: unknown; rule: string }[]): string {
+export function describeViolations(violations: readonly ViolationText[]): string {
   if (violations.length === 1) return describeViolation(violations[0]);
   return `${violations.length} inputs are not valid:\n${violations.map((v) => `  - ${describeViolation(v)}`).join('\n')}`;
 }

@@ -120,7 +120,7 @@ describe('ManagedCustomImage synthesis', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 's');
     const image = new ManagedCustomImage(stack, 'I', { regionId: 'cn-hangzhou', imageId: 'm-bp1x' });
-    expect(image.reconciler).toBeInstanceOf(TerraformData);
+    expect(image.node.findChild('reconciler')).toBeInstanceOf(TerraformData);
     // constructs keeps registered validations in a private array; none may be registered.
     const registered = (c: { node: unknown }) => (c.node as { validations: unknown[] }).validations;
     expect(stack.node.findAll().flatMap(registered)).toEqual([]);
@@ -140,7 +140,7 @@ describe('ManagedCustomImage validation at synth', () => {
     [{ regionId: undefined }, 'regionId is required.'],
     [{ waitTimeout: 1.5 }, 'waitTimeout 1.5 is not valid: it must be a whole number of seconds from 0 to 86400.'],
     [{ deletionPolicy: 'Delete' as DeletionPolicy }, 'deletionPolicy "Delete" is not valid: it must be one of "Retain", "Deprecate", "Restore".'],
-    [{ deletionPolicy: DeletionPolicy.RESTORE, driftDetection: false }, 'deletionPolicy "Restore" is not valid: it must not be DeletionPolicy.RESTORE when driftDetection is false'],
+    [{ deletionPolicy: DeletionPolicy.RESTORE, driftDetection: false }, 'deletionPolicy "Restore" is not valid: it needs driftDetection, whose plan-time read records the values to put back, and driftDetection is false; turn driftDetection on or choose another deletionPolicy.'],
   ])('%j is refused, naming the prop and the rule', (props, message) => {
     expect(make(props)).toThrow(message);
   });

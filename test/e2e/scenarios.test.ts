@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ImdsSupport, DeletionPolicy, ImageStatus } from '../../lib';
-import { sdkEcsApi } from '../../lib/handler/sdk-ecs-api';
+import { sdkEcsApi } from '../../lib/handler/ecs/sdk-ecs-api';
 import { startEmulatorProcess } from '../support/cli-process';
 import { EmulatorControl } from '../support/emulator-control';
 import { image } from '../support/emulator-harness';

@@ -1,8 +1,8 @@
 import { EmulatorState, RunningEmulator, startEmulator } from '../../lib/emulator';
 import { EmulatorControl } from './emulator-control';
 import { createHandler, HandlerDeps } from '../../lib/handler/handler';
-import { ManagedImageEvent, ManagedImageProperties, ManagedImageResponse } from '../../lib/handler/contract';
-import { silentLogger } from '../../lib/handler/log';
+import { ManagedImageEvent, ManagedImageProperties, ManagedImageResponse } from '../../lib/protocol/event';
+import { silentLogger } from '../../lib/handler/logging/log';
 
 export const REGION = 'cn-hangzhou';
 export const ACCOUNT = '1000000000000001';

@@ -1,7 +1,7 @@
 import { AttributeChange, AttributeName } from '../../attributes';
 import { ManagedImageError } from '../../messages/handler-errors';
-import { EcsImageApi, ImageRecord } from '../ecs-api';
-import { ImageTarget } from '../read-image';
+import { EcsImageApi, ImageRecord } from '../ecs/ecs-api';
+import { ImageTarget } from '../image/image-target';
 
 /** What a guard sees: the image as read, and the changes about to be sent. */
 export interface GuardContext {

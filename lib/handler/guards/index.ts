@@ -10,9 +10,9 @@ export type { Guard, GuardContext, GuardRefusal } from './guard';
 export const GUARDS: readonly Guard[] = [imdsDowngradeGuard, bootModeInUseGuard, deprecateSharedGuard, deprecateLastInFamilyGuard];
 
 /** Runs every guard and returns all refusals (empty when the changes may be sent). */
-export async function runGuards(ctx: GuardContext, guards: readonly Guard[] = GUARDS): Promise<GuardRefusal[]> {
+export async function runGuards(ctx: GuardContext): Promise<GuardRefusal[]> {
   const refusals: GuardRefusal[] = [];
-  for (const guard of guards) {
+  for (const guard of GUARDS) {
     const refusal = await guard(ctx);
     if (refusal) refusals.push(refusal);
   }

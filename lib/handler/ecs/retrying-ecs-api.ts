@@ -1,0 +1,20 @@
+import { EcsImageApi } from './ecs-api';
+import { Logger } from '../logging/log';
+import { RetryObserver, RetryPolicy, Sleep, withRetry } from './retry';
+
+/** Logs each retry as a warning: which call, which attempt, which code, how long the wait. */
+export function logRetries(log: Logger): RetryObserver {
+  return (info) => log.log('warn', 'retrying after a transient error', info);
+}
+
+/** Wraps every call of an {@link EcsImageApi} in {@link withRetry}. The SDK itself retries nothing. */
+export function retryingEcsApi(inner: EcsImageApi, policy: RetryPolicy, sleep: Sleep, onRetry?: RetryObserver): EcsImageApi {
+  const retry = <T>(fn: () => Promise<T>) => withRetry(fn, policy, sleep, onRetry);
+  return {
+    describeImages: (q) => retry(() => inner.describeImages(q)),
+    modifyImageAttribute: (r) => retry(() => inner.modifyImageAttribute(r)),
+    describeInstancesUsingImage: (region, id, limit) => retry(() => inner.describeInstancesUsingImage(region, id, limit)),
+    describeImageSharePermission: (region, id) => retry(() => inner.describeImageSharePermission(region, id)),
+    tagImage: (region, id, tags) => retry(() => inner.tagImage(region, id, tags)),
+  };
+}

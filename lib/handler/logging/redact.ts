@@ -1,0 +1,17 @@
+import { SECRET_ENV_NAMES } from '../../protocol/environment';
+
+const MASK = '***';
+
+/**
+ * Masks every credential value found in the environment (access key ids, secrets and tokens)
+ * wherever it appears in the text. Defence in depth: nothing should ever carry them, and this
+ * makes sure logs and error messages cannot.
+ */
+export function redact(text: string, env: NodeJS.ProcessEnv = process.env): string {
+  let out = text;
+  for (const name of SECRET_ENV_NAMES) {
+    const secret = env[name];
+    if (secret && secret.length >= 4) out = out.split(secret).join(MASK);
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import { AttributeChange, AttributeValues, changedValues, diffAttributes } from '../../attributes';
+import { recordedSyncToken, SYNC_TAG_KEY } from '../drift/sync-token';
+import { EcsApiError } from '../ecs/api-error';
+import { EcsImageApi, ImageRecord } from '../ecs/ecs-api';
+import { Sleep } from '../ecs/retry';
+import { runGuards } from '../guards';
+import { currentValues } from '../image/image-values';
+import { ImageTarget } from '../image/image-target';
+import { describeOwnImage, notOwnedError, readOwnImage } from '../image/read-image';
+import { waitUntilModifiable } from '../image/wait-until-modifiable';
+import { Logger } from '../logging/log';
+import { toModifyRequest } from './modify-request';
+import { waitForReadBack } from './read-back';
+import { planRequests } from './request-plan';
+import { Timing } from './timing';
+
+/** The I/O and clocks the reconciler runs with. */
+export interface ReconcileDeps {
+  readonly api: EcsImageApi;
+  readonly sleep: Sleep;
+  readonly timing: Timing;
+  readonly log: Logger;
+}
+
+/** How a reconcile treats what stands in its way; each caller (Create, Delete policies) picks its own. */
+export interface ReconcileMode {
+  /** Recorded on the image after reconciling, when it differs from the recorded one (drift detection). */
+  readonly syncToken?: string;
+  /**
+   * What a guard refusal does: `refuse` throws it before any write (the default); `skip` leaves
+   * that attribute as it is and reports why (best-effort Restore on Delete).
+   */
+  readonly onRefusal?: 'refuse' | 'skip';
+  /** What a missing image does: `refuse` throws (the default); `ignore` reports nothing changed (Delete). */
+  readonly onMissing?: 'refuse' | 'ignore';
+}
+
+export interface ReconcileRequest extends ReconcileMode {
+  readonly target: ImageTarget;
+  /** Managed attributes only; validated by the caller. */
+  readonly desired: AttributeValues;
+  readonly allowEmptyFamily: boolean;
+  readonly waitTimeoutSeconds: number;
+}
+
+export interface ReconcileResult {
+  /** Every change applied, in the order sent. */
+  readonly changes: AttributeChange[];
+  readonly requestIds: string[];
+  readonly skipped: { attribute: string; reason: string }[];
+  /** The image as last read; undefined when it was missing and that was allowed. */
+  readonly image?: ImageRecord;
+}
+
+/** Errors that mean "already done" when a retried write had in fact gone through. */
+const ALREADY_IN_STATUS = new Set(['ImageStatus.NotAvailable', 'ImageStatus.NotDeprecated']);
+
+/**
+ * Brings one image to the desired attributes: one read, a diff, the guards, then only the
+ * changed fields in as few ModifyImageAttribute calls as the status rules allow, then a read-back.
+ * An image already as desired costs exactly one DescribeImages call.
+ */
+export async function reconcile(deps: ReconcileDeps, req: ReconcileRequest): Promise<ReconcileResult> {
+  const { api, log } = deps;
+  const { target } = req;
+  let image = await describeOwnImage(api, target);
+  if (!image) {
+    if (req.onMissing === 'ignore') return { changes: [], requestIds: [], skipped: [] };
+    throw await notOwnedError(api, target);
+  }
+  let changes = diffAttributes(currentValues(image), req.desired);
+  if (changes.length > 0) {
+    image = await waitUntilModifiable(api, target, image, req.waitTimeoutSeconds, deps.timing, deps.sleep);
+    changes = diffAttributes(currentValues(image), req.desired);
+  }
+
+  const skipped: { attribute: string; reason: string }[] = [];
+  if (changes.length > 0) {
+    const refusals = await runGuards({ api, target, image, changes, allowEmptyFamily: req.allowEmptyFamily });
+    if (refusals.length > 0 && req.onRefusal !== 'skip') throw refusals[0].error;
+    for (const r of refusals) skipped.push({ attribute: r.attribute, reason: r.error.message });
+    changes = changes.filter((c) => !refusals.some((r) => r.attribute === c.attribute));
+  }
+
+  const requestIds: string[] = [];
+  if (changes.length > 0) {
+    log.log('info', 'modifying image', { imageId: target.imageId, regionId: target.regionId, changes });
+    for (const batch of planRequests(changes)) {
+      requestIds.push(await modifyOrConfirm(api, target, batch));
+    }
+    image = await waitForReadBack(api, target, changedValues(changes), deps.timing, deps.sleep);
+  } else {
+    log.log('info', 'image already as desired', { imageId: target.imageId, regionId: target.regionId });
+  }
+
+  if (req.syncToken && req.syncToken !== recordedSyncToken(image)) {
+    await api.tagImage(target.regionId, target.imageId, [{ key: SYNC_TAG_KEY, value: req.syncToken }]);
+  }
+  return { changes, requestIds, skipped, image };
+}
+
+/**
+ * Sends one ModifyImageAttribute. If the API says the image is already in the requested status
+ * (a retried write that went through the first time, or someone else's change), confirms by
+ * reading and carries on when the values are in place.
+ */
+async function modifyOrConfirm(api: EcsImageApi, target: ImageTarget, batch: readonly AttributeChange[]): Promise<string> {
+  try {
+    return await api.modifyImageAttribute(toModifyRequest(target, batch));
+  } catch (e) {
+    if (!(e instanceof EcsApiError) || !ALREADY_IN_STATUS.has(e.code)) throw e;
+    const now = await readOwnImage(api, target);
+    if (diffAttributes(currentValues(now), changedValues(batch)).length > 0) throw e;
+    return '';
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Every error code this project raises itself, in one place. The CLI prints the code first on
+ * stderr (`Guard.DeprecateSharedImage: ...`), so each is stable API. Codes the ECS API returns
+ * (`InvalidImageName.Duplicated`, `Throttling.User`, ...) pass through unchanged and are listed
+ * with their advice in api-errors.ts; none of the codes below collides with one of them.
+ */
+export const ERROR_CODES = {
+  /** An input broke a rule (validation before any API call). */
+  invalidInput: 'InvalidInput',
+  /** ALIBABA_CLOUD_ECS_ENDPOINT is not a usable URL. */
+  invalidEndpoint: 'InvalidEndpoint',
+  /** No credentials could be found in the environment or the default chain. */
+  credentialsNotFound: 'CredentialsNotFound',
+  /** The endpoint did not answer in time (connect or read timeout), after retries. */
+  requestTimeout: 'RequestTimeout',
+  /** The connection was dropped before an answer, after retries. */
+  connectionReset: 'ConnectionReset',
+  /** The SDK failed in a way this project does not recognise (the SDK's error name is kept in the message). */
+  unexpectedSdkError: 'UnexpectedSdkError',
+  /** The image is not among this account's custom images in the region. */
+  imageNotFound: 'Guard.ImageNotFound',
+  /** A community image published by another account. */
+  communityImage: 'Guard.CommunityImageOfAnotherAccount',
+  /** Features.ImdsSupport v2 to v1. */
+  imdsDowngrade: 'Guard.ImdsSupportDowngrade',
+  /** A BootMode change while instances use the image. */
+  bootModeInUse: 'Guard.BootModeImageInUse',
+  /** Deprecating a shared or published image. */
+  deprecateShared: 'Guard.DeprecateSharedImage',
+  /** Deprecating the last Available image of its family. */
+  deprecateLastInFamily: 'Guard.DeprecateLastImageOfFamily',
+  /** The image stayed Creating/Waiting beyond the wait timeout. */
+  notReady: 'Guard.ImageNotReady',
+  /** The image is CreateFailed or UnAvailable. */
+  unusable: 'Guard.ImageUnusable',
+  /** The change was accepted but never showed in DescribeImages. */
+  readBackTimeout: 'ReadBack.Timeout',
+  /** A bug in this library (not an ECS failure): please report it. */
+  internalError: 'ManagedImage.InternalError',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

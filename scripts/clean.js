@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Removes what the build writes (compiled .js / .d.ts next to the sources in lib/, and dist/),
+// so that a file moved or deleted in lib/ never leaves a stale compiled copy to be shipped.
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+
+function sweep(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) sweep(full);
+    else if (/\.(js|d\.ts)$/.test(entry.name)) fs.rmSync(full);
+  }
+}
+
+sweep(path.join(root, 'lib'));
+fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
