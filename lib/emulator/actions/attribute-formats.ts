@@ -9,6 +9,7 @@ const NAME_PATTERN = /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5.:_-]{1,127}$
 const RESERVED_PREFIX = /^(aliyun|acs:)/i;
 const URL_MARKER = /https?:\/\//i;
 /** ASCII control characters other than tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this rule
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** ImageName rule (`InvalidImageName.Malformed`); also the ImageFamily rule (`InvalidImageFamily.Malformed`). */
