@@ -31,19 +31,23 @@ async function imageNow(url) {
 
 function attributes(image) {
   return {
-    ImageName: image.ImageName,
-    Description: image.Description,
-    ImageFamily: image.ImageFamily || '',
+    'ImageName': image.ImageName,
+    'Description': image.Description,
+    'ImageFamily': image.ImageFamily || '',
     'Features.NvmeSupport': image.Features && image.Features.NvmeSupport,
     'Features.ImdsSupport': image.Features && image.Features.ImdsSupport,
-    Status: image.Status,
+    'Status': image.Status,
   };
 }
 
 async function step(title, engine, args, options, expectCodes = [0]) {
   say(`\n$ ${engine.name} ${args.join(' ')}`);
   const res = await runEngine(engine, args, options);
-  const summary = res.stdout.split('\n').filter((l) => /Plan:|No changes|Apply complete|forces replacement|sync_token|Error|Guard\.|local-exec\): \{"PhysicalResourceId/.test(l));
+  const summary = res.stdout
+    .split('\n')
+    .filter((l) =>
+      /Plan:|No changes|Apply complete|forces replacement|sync_token|Error|Guard\.|local-exec\): \{"PhysicalResourceId/.test(l),
+    );
   for (const line of summary) say(`  ${line.trim()}`);
   if (!expectCodes.includes(res.code)) {
     process.stderr.write(res.stdout + res.stderr);
@@ -69,7 +73,13 @@ async function main() {
     say('\n$ cdktf synth   (examples/basic/main.ts)');
     const synth = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'main.ts')], {
       cwd: root,
-      env: { ...process.env, CDKTF_OUTDIR: path.join(work, 'cdktf.out'), IMAGE_ID, RELEASE: '2026.11', TS_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+      env: {
+        ...process.env,
+        CDKTF_OUTDIR: path.join(work, 'cdktf.out'),
+        IMAGE_ID,
+        RELEASE: '2026.11',
+        TS_NODE_PROJECT: path.join(root, 'tsconfig.json'),
+      },
       encoding: 'utf8',
     });
     if (synth.status !== 0) throw new Error(`synth failed:\n${synth.stdout}${synth.stderr}`);
@@ -77,7 +87,14 @@ async function main() {
     say(`  synthesized ${path.relative(work, stackDir)}/cdk.tf.json`);
 
     // Credentials only in the engine's environment: the emulator accepts test/test by default.
-    const options = { cwd: stackDir, env: engineEnv(found.cliConfigFile, { ALIBABA_CLOUD_ECS_ENDPOINT: url, ALIBABA_CLOUD_ACCESS_KEY_ID: 'test', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'test' }) };
+    const options = {
+      cwd: stackDir,
+      env: engineEnv(found.cliConfigFile, {
+        ALIBABA_CLOUD_ECS_ENDPOINT: url,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: 'test',
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'test',
+      }),
+    };
     await step('init', engine, ['init', '-input=false'], options);
     await step('plan', engine, ['plan', '-input=false', '-detailed-exitcode'], options, [2]);
     await fetch(`${url}/__emulator/calls`, { method: 'DELETE' });

@@ -48,7 +48,12 @@ export function misspeltKeys(given: object, known: readonly string[], prefix: st
     if (known.includes(key)) continue;
     const match = known.find((k) => fold(k) === fold(key));
     if (match) {
-      violations.push({ attribute: `${prefix}${key}`, value: (given as Record<string, unknown>)[key], rule: RULES.unknownProperty, didYouMean: `${prefix}${match}` });
+      violations.push({
+        attribute: `${prefix}${key}`,
+        value: (given as Record<string, unknown>)[key],
+        rule: RULES.unknownProperty,
+        didYouMean: `${prefix}${match}`,
+      });
     }
   }
 }

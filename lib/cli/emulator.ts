@@ -17,13 +17,18 @@ export const emulatorCommand: Command = {
   name: COMMANDS.emulator,
   help: HELP.emulator,
   async run(args) {
-    let values: { port?: string; state?: string; 'rate-limit'?: string; 'log-requests'?: boolean };
+    let values: { 'port'?: string; 'state'?: string; 'rate-limit'?: string; 'log-requests'?: boolean };
     try {
       ({ values } = parseArgs({
         args,
         allowPositionals: false,
         strict: true,
-        options: { 'port': { type: 'string' }, 'state': { type: 'string' }, 'rate-limit': { type: 'string' }, 'log-requests': { type: 'boolean' } },
+        options: {
+          'port': { type: 'string' },
+          'state': { type: 'string' },
+          'rate-limit': { type: 'string' },
+          'log-requests': { type: 'boolean' },
+        },
       }));
     } catch (e) {
       throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.emulator, (e as Error).message));

@@ -20,7 +20,8 @@ export const readCommand: Command = {
       throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.read, (e as Error).message));
     }
     const query = parseJsonObject(await readStdin(), 'query');
-    for (const [key, value] of Object.entries(query)) if (typeof value !== 'string') throw new UsageError(USAGE_ERRORS.queryNotStrings(key));
+    for (const [key, value] of Object.entries(query))
+      if (typeof value !== 'string') throw new UsageError(USAGE_ERRORS.queryNotStrings(key));
     const result = await createReader()(query as ReadQuery);
     writeStdout(JSON.stringify(result));
     return 0;

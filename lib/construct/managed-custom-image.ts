@@ -126,7 +126,11 @@ export class ManagedCustomImage extends Construct implements ITerraformDependabl
     });
 
     this.reconciler = new TerraformData(this, 'reconciler', {
-      triggersReplace: { ...identity, ...desiredByKey, ...(read ? { [RESOURCE_KEYS.syncToken]: read.resultValue(READ_RESULT.syncToken) } : {}) },
+      triggersReplace: {
+        ...identity,
+        ...desiredByKey,
+        ...(read ? { [RESOURCE_KEYS.syncToken]: read.resultValue(READ_RESULT.syncToken) } : {}),
+      },
       input: options,
       provisioners: [
         handle({

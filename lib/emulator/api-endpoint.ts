@@ -64,7 +64,13 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
     const handler = ACTIONS.get(actionName);
     if (!handler) throw apiError('invalidActionNotFound');
     if (request.headers['x-acs-version'] !== API_VERSION) throw apiError('invalidVersion');
-    const accessKey = deps.authenticator.authenticate({ method: request.method ?? 'POST', path, query, headers: request.headersDistinct, body });
+    const accessKey = deps.authenticator.authenticate({
+      method: request.method ?? 'POST',
+      path,
+      query,
+      headers: request.headersDistinct,
+      body,
+    });
     if (deps.rateLimiter && !deps.rateLimiter.admit(accessKey.id, deps.clock())) throw apiError('throttlingUser');
 
     const fault = deps.faults.take(actionName);

@@ -17,7 +17,12 @@ export const SIGNATURE_WINDOW_MS = 15 * 60 * 1000;
 
 /** Headers every request must sign (official V3 document: all common headers). */
 export const REQUIRED_SIGNED_HEADERS = [
-  'host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version',
+  'host',
+  'x-acs-action',
+  'x-acs-content-sha256',
+  'x-acs-date',
+  'x-acs-signature-nonce',
+  'x-acs-version',
 ] as const;
 
 const AUTHORIZATION_PATTERN = /^(\S+) Credential=([^,\s]+),SignedHeaders=([^,\s]+),Signature=([^,\s]+)$/;
@@ -66,7 +71,12 @@ export class Authenticator {
 
     const hashedPayload = header('x-acs-content-sha256') ?? '';
     const signable: SignableRequest = {
-      method: request.method, path: request.path, query: request.query, headers: request.headers, signedHeaders, hashedPayload,
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      headers: request.headers,
+      signedHeaders,
+      hashedPayload,
     };
     const expectedStringToSign = stringToSign(signable);
     if (hashedPayload !== sha256Hex(request.body) || !signaturesEqual(sign(accessKey.secret, expectedStringToSign), signature)) {

@@ -58,14 +58,16 @@ function parseFault(raw: unknown): ArmedFault {
   const unknown = Object.keys(spec).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) throw new FaultSpecError(`Unknown fault field(s): ${unknown.join(', ')}.`);
   if (typeof spec.Action !== 'string' || spec.Action === '') throw new FaultSpecError('"Action" must be an action name or "*".');
-  if (spec.Code !== undefined && (typeof spec.Code !== 'string' || spec.Code === '')) throw new FaultSpecError('"Code" must be a non-empty string.');
+  if (spec.Code !== undefined && (typeof spec.Code !== 'string' || spec.Code === ''))
+    throw new FaultSpecError('"Code" must be a non-empty string.');
   if (spec.Message !== undefined && typeof spec.Message !== 'string') throw new FaultSpecError('"Message" must be a string.');
   const count = integer(spec.Count, 'Count', 1) ?? 1;
   const retryAfterMs = integer(spec.RetryAfterMs, 'RetryAfterMs', 0);
   const delayMs = integer(spec.DelayMs, 'DelayMs', 0);
   const httpStatus = integer(spec.HttpStatus, 'HttpStatus', 400);
   if (httpStatus !== undefined && httpStatus > 599) throw new FaultSpecError('"HttpStatus" must be between 400 and 599.');
-  if (spec.Code === undefined && delayMs === undefined) throw new FaultSpecError('Give "Code" (an error to answer) or "DelayMs" (a delay), or both.');
+  if (spec.Code === undefined && delayMs === undefined)
+    throw new FaultSpecError('Give "Code" (an error to answer) or "DelayMs" (a delay), or both.');
   const code = spec.Code as string | undefined;
   const known = code !== undefined ? findDefinitionByCode(code) : undefined;
   return {

@@ -43,7 +43,10 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 /** Writes the service's error body `{RequestId, HostId, Code, Message, Recommend}`. */
 export function sendApiError(response: ServerResponse, error: ApiError, requestId: string, hostId: string): void {
   const recommend = `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=Ecs&requestId=${requestId}`;
-  sendJson(response, error.httpStatus,
+  sendJson(
+    response,
+    error.httpStatus,
     { RequestId: requestId, HostId: hostId, Code: error.code, Message: error.message, Recommend: recommend },
-    { ...error.headers, 'x-acs-request-id': requestId });
+    { ...error.headers, 'x-acs-request-id': requestId },
+  );
 }

@@ -43,9 +43,8 @@ export function isOwnedBy(image: ImageRecord, viewer: string): boolean {
 /** The DescribeImages / DescribeImageFromFamily `Image` object as `viewer` sees it. */
 export function renderImage(image: ImageRecord, viewer: string, store: EmulatorStore): Record<string, unknown> {
   const alias = ownerAliasFor(image, viewer);
-  const ownerId = /^\d+$/.test(image.ImageOwnerId) && Number.isSafeInteger(Number(image.ImageOwnerId))
-    ? Number(image.ImageOwnerId)
-    : image.ImageOwnerId;
+  const ownerId =
+    /^\d+$/.test(image.ImageOwnerId) && Number.isSafeInteger(Number(image.ImageOwnerId)) ? Number(image.ImageOwnerId) : image.ImageOwnerId;
   return {
     ImageId: image.ImageId,
     ImageName: image.ImageName,

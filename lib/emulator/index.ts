@@ -15,6 +15,4 @@ export type { EmulatorOptions, RunningEmulator } from './server';
 export { loadState } from './state/load-state';
 export { StateFileError } from './state/state-checks';
 export { DEFAULT_ACCOUNT_ID, DEFAULT_REGION_ID, OTHER_ACCOUNT_ID } from './types';
-export type {
-  EmulatorCall, EmulatorState, FaultSpec, StateAccessKey, StateImage, StateInstance, StateTag,
-} from './types';
+export type { EmulatorCall, EmulatorState, FaultSpec, StateAccessKey, StateImage, StateInstance, StateTag } from './types';

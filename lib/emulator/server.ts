@@ -56,16 +56,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const callLog = new CallLog();
   const faults = new FaultInjector();
   const timers = new Set<NodeJS.Timeout>();
-  const wait = (ms: number): Promise<void> => new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      resolve();
-    }, ms);
-    timers.add(timer);
-  });
+  const wait = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
   const logLine = options.logRequests ? (line: string): void => void process.stderr.write(`[ecs-emulator] ${line}\n`) : undefined;
   const apiDependencies = {
-    store, callLog, faults, clock, wait, logLine,
+    store,
+    callLog,
+    faults,
+    clock,
+    wait,
+    logLine,
     authenticator: new Authenticator(store.accessKeys, clock),
     rateLimiter: rateLimit !== undefined ? new RateLimiter(rateLimit) : undefined,
   };
@@ -96,11 +102,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     endpoint,
     calls: () => callLog.all(),
-    close: () => new Promise<void>((resolve, reject) => {
-      timers.forEach((timer) => clearTimeout(timer));
-      timers.clear();
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        timers.forEach((timer) => clearTimeout(timer));
+        timers.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

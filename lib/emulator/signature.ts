@@ -28,12 +28,15 @@ export function percentEncode(value: string): string {
  */
 export function parseQuery(rawQuery: string): Array<[string, string]> {
   if (rawQuery === '') return [];
-  return rawQuery.split('&').filter((pair) => pair !== '').map((pair) => {
-    const equals = pair.indexOf('=');
-    const name = equals < 0 ? pair : pair.slice(0, equals);
-    const value = equals < 0 ? '' : pair.slice(equals + 1);
-    return [decode(name), decode(value)];
-  });
+  return rawQuery
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const name = equals < 0 ? pair : pair.slice(0, equals);
+      const value = equals < 0 ? '' : pair.slice(equals + 1);
+      return [decode(name), decode(value)];
+    });
 }
 
 function decode(text: string): string {
@@ -71,7 +74,13 @@ export interface SignableRequest {
 /** `name:trimmed values sorted and joined by ","` lines for exactly the signed headers. */
 export function canonicalHeaders(headers: SignableRequest['headers'], signedHeaders: readonly string[]): string {
   return signedHeaders
-    .map((name) => `${name}:${[...(headers[name] ?? [])].map((value) => value.trim()).sort().join(',')}\n`)
+    .map(
+      (name) =>
+        `${name}:${[...(headers[name] ?? [])]
+          .map((value) => value.trim())
+          .sort()
+          .join(',')}\n`,
+    )
     .join('');
 }
 

@@ -20,13 +20,23 @@ export function createHandler(deps: HandlerDeps = {}): ManagedImageHandler {
     const run = (p: ParsedProperties, desired: AttributeValues, mode: ReconcileMode) =>
       reconcile(
         { api: apiFor(p.target.regionId), sleep, timing, log },
-        { target: p.target, desired, allowEmptyFamily: p.allowEmptyFamily, waitTimeoutSeconds: waitBudget(p.waitTimeoutSeconds, context), ...mode },
+        {
+          target: p.target,
+          desired,
+          allowEmptyFamily: p.allowEmptyFamily,
+          waitTimeoutSeconds: waitBudget(p.waitTimeoutSeconds, context),
+          ...mode,
+        },
       );
 
     if (!event || !REQUEST_TYPES.includes(event.RequestType)) {
       throw new AttributeValidationError([{ attribute: 'RequestType', value: event?.RequestType, rule: RULES.requestType }]);
     }
-    log.log('info', 'event received', { RequestType: event.RequestType, PhysicalResourceId: event.PhysicalResourceId, ResourceProperties: event.ResourceProperties });
+    log.log('info', 'event received', {
+      RequestType: event.RequestType,
+      PhysicalResourceId: event.PhysicalResourceId,
+      ResourceProperties: event.ResourceProperties,
+    });
 
     if (event.RequestType === 'Delete') {
       const physicalId = event.PhysicalResourceId ?? event.ResourceProperties?.ImageId;

@@ -12,7 +12,11 @@ export type ManagedImageReader = (query: ReadQuery) => Promise<ReadResult>;
 
 /** The name of each query input in messages: the query's own keys. */
 const queryKeyFor = (name: string): string =>
-  name === 'RegionId' ? READ_QUERY.regionId : name === 'ImageId' ? READ_QUERY.imageId : (ATTRIBUTES.find((a) => a.name === name)?.terraformKey ?? name);
+  name === 'RegionId'
+    ? READ_QUERY.regionId
+    : name === 'ImageId'
+      ? READ_QUERY.imageId
+      : (ATTRIBUTES.find((a) => a.name === name)?.terraformKey ?? name);
 
 /**
  * Builds the plan-time reader over the given dependencies: validates the query, reads the image
@@ -22,7 +26,10 @@ export function createReader(deps: HandlerDeps = {}): ManagedImageReader {
   const { apiFor } = resolveDeps(deps);
   return async (query) => {
     const desired = fromTerraformKeys(query);
-    throwIfViolations([...checkIdentity(query[READ_QUERY.regionId], query[READ_QUERY.imageId], queryKeyFor), ...checkAttributes(desired, queryKeyFor)]);
+    throwIfViolations([
+      ...checkIdentity(query[READ_QUERY.regionId], query[READ_QUERY.imageId], queryKeyFor),
+      ...checkAttributes(desired, queryKeyFor),
+    ]);
     const target = { regionId: query[READ_QUERY.regionId], imageId: query[READ_QUERY.imageId] };
     const seen = await observeImage(apiFor(target.regionId), target, desired);
     const result: ReadResult = {

@@ -12,7 +12,8 @@ export const API_ERROR_ADVICE: { readonly [code: string]: string } = {
   'InvalidDescription.Malformed': 'Description must be 2 to 256 characters and must not start with "http://" or "https://".',
   'ImageQuotaFull.ImageFamily':
     'The image family already holds 100 images, the most it can. Move or delete old images of the family before adding this one.',
-  'InvalidImageFamily.Malformed': 'ImageFamily follows the ImageName rules: 2 to 128 characters, starting with a letter or a Chinese character, no "aliyun"/"acs:" prefix, no URLs.',
+  'InvalidImageFamily.Malformed':
+    'ImageFamily follows the ImageName rules: 2 to 128 characters, starting with a letter or a Chinese character, no "aliyun"/"acs:" prefix, no URLs.',
   'ImageFamilyQuotaFull': 'The region already has 100 image families, the most it can. Reuse an existing family name.',
   'InvalidBootMode.NotSupport':
     'The image cannot use that BootMode (it must be BIOS, UEFI or UEFI-Preferred, and arm64 images support only UEFI). Check the boot modes the image supports.',
@@ -27,8 +28,7 @@ export const API_ERROR_ADVICE: { readonly [code: string]: string } = {
   'InvalidOperation.FeaturesImdsSupportNotMatch':
     'Features.ImdsSupport can never go from "v2" back to "v1". Keep "v2" or stop managing the attribute.',
   'InvalidStatus.ImageIsCreating': 'The image is still being created; wait until it is Available and apply again.',
-  'InvalidOperation.PublicImageUnsupported':
-    'This is a community image published by another account; only its publisher can modify it.',
+  'InvalidOperation.PublicImageUnsupported': 'This is a community image published by another account; only its publisher can modify it.',
   'InvalidImageId.NotFound':
     'No custom image with that ImageId exists in this account and region. Check ImageId, RegionId and that the credentials belong to the owning account.',
   'DryRunOperation': 'The request passed validation; DryRun was set, so nothing was changed.',
@@ -45,7 +45,8 @@ export const API_ERROR_ADVICE: { readonly [code: string]: string } = {
   'InvalidAccessKeyId.Inactive': 'The access key is disabled. Enable it or use another.',
   'InvalidSecurityToken.Expired': 'The STS security token has expired. Get a new one.',
   'InvalidSecurityToken.Malformed': 'The STS security token is malformed. Check ALIBABA_CLOUD_SECURITY_TOKEN / ALICLOUD_SECURITY_TOKEN.',
-  'InvalidSecurityToken.MismatchWithAccessKey': 'The STS security token does not belong to the access key ID. Use the token issued with that key.',
+  'InvalidSecurityToken.MismatchWithAccessKey':
+    'The STS security token does not belong to the access key ID. Use the token issued with that key.',
   'InvalidTimeStamp.Expired': 'The request time is too far from the server time; check the machine clock.',
   'SignatureNonceUsed': 'A request nonce was reused; retry the operation.',
   'Forbidden.RAM':
@@ -54,7 +55,13 @@ export const API_ERROR_ADVICE: { readonly [code: string]: string } = {
 };
 
 /** `<advice> (ECS InvalidImageId.NotFound, HTTP 404: The specified ImageId does not exist. RequestId …)` */
-export function describeApiError(e: { code: string; statusCode?: number; apiMessage?: string; requestId?: string; action: string }): string {
+export function describeApiError(e: {
+  code: string;
+  statusCode?: number;
+  apiMessage?: string;
+  requestId?: string;
+  action: string;
+}): string {
   const advice = API_ERROR_ADVICE[e.code] ?? 'The ECS API refused the request.';
   const facts = [`ECS ${e.action} returned ${e.code}`];
   if (e.statusCode) facts.push(`HTTP ${e.statusCode}`);
@@ -63,6 +70,7 @@ export function describeApiError(e: { code: string; statusCode?: number; apiMess
   return `${advice} (${facts.join(', ')}${detail}${rid})`;
 }
 
-export const NETWORK_ERROR_ADVICE = 'Could not reach the ECS endpoint and retries ran out; check the network and ALIBABA_CLOUD_ECS_ENDPOINT.';
+export const NETWORK_ERROR_ADVICE =
+  'Could not reach the ECS endpoint and retries ran out; check the network and ALIBABA_CLOUD_ECS_ENDPOINT.';
 export const CREDENTIALS_ADVICE =
   'No Alibaba Cloud credentials were found. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY), optionally with a security token, or configure another source of the @alicloud/credentials default chain.';

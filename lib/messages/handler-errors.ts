@@ -7,14 +7,16 @@ import { ERROR_CODES, ErrorCode } from './error-codes';
 
 /** An error the handler raises itself (a guard, a wait that ran out, a bad endpoint). */
 export class ManagedImageError extends Error {
-  constructor(public readonly code: ErrorCode, message: string) {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'ManagedImageError';
   }
 }
 
 const image = (regionId: string, imageId: string) => `Image ${imageId} in ${regionId}`;
-
 
 export function imageNotFound(regionId: string, imageId: string): ManagedImageError {
   return new ManagedImageError(
@@ -37,7 +39,13 @@ export function imdsDowngrade(regionId: string, imageId: string): ManagedImageEr
   );
 }
 
-export function bootModeImageInUse(regionId: string, imageId: string, from: string | undefined, to: string, instanceIds: readonly string[]): ManagedImageError {
+export function bootModeImageInUse(
+  regionId: string,
+  imageId: string,
+  from: string | undefined,
+  to: string,
+  instanceIds: readonly string[],
+): ManagedImageError {
   return new ManagedImageError(
     ERROR_CODES.bootModeInUse,
     `${image(regionId, imageId)}: BootMode cannot change from ${from ? `"${from}"` : '(none)'} to "${to}" while instances use the image (${instanceIds.join(', ')}${instanceIds.length >= 5 ? ', …' : ''}); the API would answer OperationDeined.ImageUsingByInstance. Release or re-image those instances first, or leave BootMode unmanaged. Nothing was changed.`,
@@ -45,7 +53,10 @@ export function bootModeImageInUse(regionId: string, imageId: string, from: stri
 }
 
 export function deprecateSharedImage(regionId: string, imageId: string, accounts: readonly string[], isPublic: boolean): ManagedImageError {
-  const with_ = [isPublic ? 'published as a community image' : '', accounts.length ? `shared with ${accounts.length} account(s): ${accounts.slice(0, 5).join(', ')}` : '']
+  const with_ = [
+    isPublic ? 'published as a community image' : '',
+    accounts.length ? `shared with ${accounts.length} account(s): ${accounts.slice(0, 5).join(', ')}` : '',
+  ]
     .filter(Boolean)
     .join(' and ');
   return new ManagedImageError(

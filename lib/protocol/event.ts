@@ -46,7 +46,13 @@ export interface HandlerOptions {
 }
 
 /** The names of the {@link HandlerOptions}, as they appear in ResourceProperties. */
-export const HANDLER_OPTION_NAMES = ['AllowEmptyFamily', 'WaitTimeoutSeconds', 'DeletionPolicy', 'RestoreTo', 'SyncToken'] as const satisfies readonly (keyof HandlerOptions)[];
+export const HANDLER_OPTION_NAMES = [
+  'AllowEmptyFamily',
+  'WaitTimeoutSeconds',
+  'DeletionPolicy',
+  'RestoreTo',
+  'SyncToken',
+] as const satisfies readonly (keyof HandlerOptions)[];
 
 /** The properties that say which image: both required. */
 export const IDENTITY_NAMES = ['RegionId', 'ImageId'] as const;

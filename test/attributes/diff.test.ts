@@ -5,8 +5,18 @@ describe('diffAttributes', () => {
     ['an unmanaged attribute is never compared', { ImageName: 'a' }, {}, []],
     ['an equal value is no change', { ImageName: 'a' }, { ImageName: 'a' }, []],
     ['a different value is a change', { ImageName: 'a' }, { ImageName: 'b' }, [{ attribute: 'ImageName', from: 'a', to: 'b' }]],
-    ['an empty current value reads as none', { ImageFamily: '' }, { ImageFamily: 'f' }, [{ attribute: 'ImageFamily', from: undefined, to: 'f' }]],
-    ['a missing current value reads as none', {}, { 'Features.ImdsSupport': 'v2' }, [{ attribute: 'Features.ImdsSupport', from: undefined, to: 'v2' }]],
+    [
+      'an empty current value reads as none',
+      { ImageFamily: '' },
+      { ImageFamily: 'f' },
+      [{ attribute: 'ImageFamily', from: undefined, to: 'f' }],
+    ],
+    [
+      'a missing current value reads as none',
+      {},
+      { 'Features.ImdsSupport': 'v2' },
+      [{ attribute: 'Features.ImdsSupport', from: undefined, to: 'v2' }],
+    ],
     [
       'changes come in the API order',
       { Status: 'Available', ImageName: 'a' },
@@ -23,7 +33,10 @@ describe('diffAttributes', () => {
 
 describe('nested and flat attribute shapes', () => {
   test('flattening keeps only what is set, Features members included', () => {
-    expect(toAttributeValues({ ImageName: 'a', Features: { ImdsSupport: 'v2' } })).toEqual({ 'ImageName': 'a', 'Features.ImdsSupport': 'v2' });
+    expect(toAttributeValues({ ImageName: 'a', Features: { ImdsSupport: 'v2' } })).toEqual({
+      'ImageName': 'a',
+      'Features.ImdsSupport': 'v2',
+    });
   });
 
   test('round-trips', () => {

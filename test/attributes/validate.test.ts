@@ -1,4 +1,11 @@
-import { AttributeName, checkAttribute, checkAttributes, checkIdentity, AttributeValidationError, throwIfViolations } from '../../lib/attributes';
+import {
+  AttributeName,
+  checkAttribute,
+  checkAttributes,
+  checkIdentity,
+  AttributeValidationError,
+  throwIfViolations,
+} from '../../lib/attributes';
 
 // Each row: attribute, value, the rule it breaks (undefined: valid).
 const cases: [AttributeName, string, string | undefined][] = [

@@ -25,7 +25,11 @@ beforeAll(async () => {
   };
   fs.writeFileSync(path.join(dir, 'state.json'), JSON.stringify(state));
   emulator = await startEmulatorProcess(['--state', path.join(dir, 'state.json')]);
-  env = { ALIBABA_CLOUD_ECS_ENDPOINT: emulator.url, ALIBABA_CLOUD_ACCESS_KEY_ID: 'AKIDCLITEST', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'cli-secret-value' };
+  env = {
+    ALIBABA_CLOUD_ECS_ENDPOINT: emulator.url,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: 'AKIDCLITEST',
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'cli-secret-value',
+  };
 });
 
 afterAll(async () => {
@@ -58,7 +62,12 @@ describe('managed-image handle', () => {
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({
       PhysicalResourceId: ID,
-      Data: { Changes: [{ Attribute: 'ImageName', From: 'web', To: 'web-v2' }, { Attribute: 'Description', To: 'golden; $(rm -rf /) `x`' }] },
+      Data: {
+        Changes: [
+          { Attribute: 'ImageName', From: 'web', To: 'web-v2' },
+          { Attribute: 'Description', To: 'golden; $(rm -rf /) `x`' },
+        ],
+      },
     });
     expect((await calls()).filter((c) => c.Action === 'ModifyImageAttribute')).toHaveLength(1);
 
@@ -114,10 +123,19 @@ describe('managed-image handle', () => {
 describe('managed-image read (the external data source protocol)', () => {
   test('prints a flat map of strings: the sync token, drifted attributes, status and current values', async () => {
     await clearCalls();
-    const res = runCli(['read'], { env, input: JSON.stringify({ region_id: 'cn-hangzhou', image_id: ID, image_name: 'something-else', image_family: 'web' }) });
+    const res = runCli(['read'], {
+      env,
+      input: JSON.stringify({ region_id: 'cn-hangzhou', image_id: ID, image_name: 'something-else', image_family: 'web' }),
+    });
     expect(res.status).toBe(0);
     const out = JSON.parse(res.stdout);
-    expect(out).toEqual({ sync_token: expect.stringMatching(/^ImageName#[0-9a-f]{12}$/), drifted: 'ImageName', status: 'Available', current_image_name: expect.any(String), current_image_family: 'web' });
+    expect(out).toEqual({
+      sync_token: expect.stringMatching(/^ImageName#[0-9a-f]{12}$/),
+      drifted: 'ImageName',
+      status: 'Available',
+      current_image_name: expect.any(String),
+      current_image_family: 'web',
+    });
     expect(Object.values(out).every((v) => typeof v === 'string')).toBe(true);
     expect((await calls()).map((c) => c.Action)).toEqual(['DescribeImages']);
   });

@@ -3,7 +3,17 @@ import { TerraformData } from '../../lib/construct/terraform-data';
 import { BootMode, DeletionPolicy, ImageStatus, ImdsSupport, ManagedCustomImage, ManagedCustomImageProps, NvmeSupport } from '../../lib';
 
 type Synth = {
-  resource: { terraform_data: Record<string, { input?: Record<string, string>; triggers_replace?: Record<string, string>; lifecycle?: unknown; provisioner?: { 'local-exec': { command: string; interpreter: string[]; when?: string } }[] }> };
+  resource: {
+    terraform_data: Record<
+      string,
+      {
+        input?: Record<string, string>;
+        triggers_replace?: Record<string, string>;
+        lifecycle?: unknown;
+        provisioner?: { 'local-exec': { command: string; interpreter: string[]; when?: string } }[];
+      }
+    >;
+  };
   data?: { external?: Record<string, { program: string[]; query: Record<string, string> }> };
   terraform?: { required_providers?: Record<string, unknown> };
 };
@@ -25,7 +35,11 @@ const byPath = (s: Synth, suffix: string) => {
 
 describe('ManagedCustomImage synthesis', () => {
   test('desired attributes become snake_case triggers; the drift marker comes from the plan-time read', () => {
-    const s = synth({ imageName: 'web-v2', status: ImageStatus.AVAILABLE, features: { nvmeSupport: NvmeSupport.SUPPORTED, imdsSupport: ImdsSupport.V2 } });
+    const s = synth({
+      imageName: 'web-v2',
+      status: ImageStatus.AVAILABLE,
+      features: { nvmeSupport: NvmeSupport.SUPPORTED, imdsSupport: ImdsSupport.V2 },
+    });
     expect(byPath(s, 'reconciler').triggers_replace).toEqual({
       region_id: 'cn-hangzhou',
       image_id: 'm-bp1web0000',
@@ -36,8 +50,19 @@ describe('ManagedCustomImage synthesis', () => {
       sync_token: expect.stringMatching(/^\$\{data\.external\.Image0_read_[0-9A-F]+\.result\.sync_token\}$/),
     });
     const read = Object.values(s.data!.external!)[0];
-    expect(read.query).toEqual({ region_id: 'cn-hangzhou', image_id: 'm-bp1web0000', image_name: 'web-v2', status: 'Available', nvme_support: 'supported', imds_support: 'v2' });
-    expect(read.program).toEqual(['node', expect.stringMatching(/^\$\{path\.module\}\/assets\/ManagedImageCli\/[0-9A-F]+\/managed-image\.js$/), 'read']);
+    expect(read.query).toEqual({
+      region_id: 'cn-hangzhou',
+      image_id: 'm-bp1web0000',
+      image_name: 'web-v2',
+      status: 'Available',
+      nvme_support: 'supported',
+      imds_support: 'v2',
+    });
+    expect(read.program).toEqual([
+      'node',
+      expect.stringMatching(/^\$\{path\.module\}\/assets\/ManagedImageCli\/[0-9A-F]+\/managed-image\.js$/),
+      'read',
+    ]);
     expect(s.terraform!.required_providers).toEqual({ external: { source: 'hashicorp/external', version: '>= 1.2.0, < 3.0.0' } });
   });
 
@@ -67,7 +92,10 @@ describe('ManagedCustomImage synthesis', () => {
     const s = synth({ imageName: 'web', deletionPolicy: DeletionPolicy.RESTORE });
     const deletion = byPath(s, 'deletion');
     expect(deletion.triggers_replace).toEqual({ region_id: 'cn-hangzhou', image_id: 'm-bp1web0000' });
-    expect(deletion.input).toMatchObject({ deletion_policy: 'Restore', restore_image_name: expect.stringMatching(/^\$\{terraform_data\.Image0_snapshot_[0-9A-F]+\.output\.current_image_name\}$/) });
+    expect(deletion.input).toMatchObject({
+      deletion_policy: 'Restore',
+      restore_image_name: expect.stringMatching(/^\$\{terraform_data\.Image0_snapshot_[0-9A-F]+\.output\.current_image_name\}$/),
+    });
     const exec = deletion.provisioner![0]['local-exec'];
     expect(exec.when).toBe('destroy');
     expect(exec.command.match(/\b(self|data|terraform_data|var|local)\.[a-z_]+/g)!.every((ref) => ref.startsWith('self.'))).toBe(true);
@@ -82,7 +110,11 @@ describe('ManagedCustomImage synthesis', () => {
     const s = synth({ imageName: 'web', driftDetection: false });
     expect(s.data).toBeUndefined();
     expect(s.terraform?.required_providers).toBeUndefined();
-    expect(Object.keys(s.resource.terraform_data).map((k) => k.split('_')[1]).sort()).toEqual(['deletion', 'reconciler']);
+    expect(
+      Object.keys(s.resource.terraform_data)
+        .map((k) => k.split('_')[1])
+        .sort(),
+    ).toEqual(['deletion', 'reconciler']);
     expect(byPath(s, 'reconciler').triggers_replace).not.toHaveProperty('sync_token');
   });
 
@@ -93,7 +125,10 @@ describe('ManagedCustomImage synthesis', () => {
 
   test('options default and pass through as strings', () => {
     expect(byPath(synth({}), 'reconciler').input).toEqual({ allow_empty_family: 'false', wait_timeout_seconds: '1200' });
-    expect(byPath(synth({ allowEmptyFamily: true, waitTimeout: 60 }), 'reconciler').input).toEqual({ allow_empty_family: 'true', wait_timeout_seconds: '60' });
+    expect(byPath(synth({ allowEmptyFamily: true, waitTimeout: 60 }), 'reconciler').input).toEqual({
+      allow_empty_family: 'true',
+      wait_timeout_seconds: '60',
+    });
   });
 
   test('many images share one copy of the CLI bundle', () => {
@@ -129,18 +164,31 @@ describe('ManagedCustomImage synthesis', () => {
 
 describe('ManagedCustomImage validation at synth', () => {
   const make = (props: Partial<ManagedCustomImageProps>) => () =>
-    new ManagedCustomImage(new TerraformStack(new App({ outdir: Testing.app().outdir }), 's'), 'Web', { regionId: 'cn-hangzhou', imageId: 'm-bp1web', ...props } as ManagedCustomImageProps);
+    new ManagedCustomImage(new TerraformStack(new App({ outdir: Testing.app().outdir }), 's'), 'Web', {
+      regionId: 'cn-hangzhou',
+      imageId: 'm-bp1web',
+      ...props,
+    } as ManagedCustomImageProps);
 
   test.each([
-    [{ imageName: 'aliyun-web' }, 'ManagedCustomImage s/Web: imageName "aliyun-web" is not valid: it must not start with "aliyun" or "acs:".'],
+    [
+      { imageName: 'aliyun-web' },
+      'ManagedCustomImage s/Web: imageName "aliyun-web" is not valid: it must not start with "aliyun" or "acs:".',
+    ],
     [{ description: 'http://x.example' }, 'description "http://x.example" is not valid: it must not start with "http://" or "https://".'],
     [{ features: { imdsSupport: 'v3' as ImdsSupport } }, 'features.imdsSupport "v3" is not valid: it must be one of "v1", "v2".'],
     [{ bootMode: 'EFI' as BootMode }, 'bootMode "EFI" is not valid: it must be one of "BIOS", "UEFI", "UEFI-Preferred".'],
     [{ imageId: 'ubuntu_22_04.vhd' }, 'imageId "ubuntu_22_04.vhd" is not valid: it must be a custom image ID'],
     [{ regionId: undefined }, 'regionId is required.'],
     [{ waitTimeout: 1.5 }, 'waitTimeout 1.5 is not valid: it must be a whole number of seconds from 0 to 86400.'],
-    [{ deletionPolicy: 'Delete' as DeletionPolicy }, 'deletionPolicy "Delete" is not valid: it must be one of "Retain", "Deprecate", "Restore".'],
-    [{ deletionPolicy: DeletionPolicy.RESTORE, driftDetection: false }, 'deletionPolicy "Restore" is not valid: it needs driftDetection, whose plan-time read records the values to put back, and driftDetection is false; turn driftDetection on or choose another deletionPolicy.'],
+    [
+      { deletionPolicy: 'Delete' as DeletionPolicy },
+      'deletionPolicy "Delete" is not valid: it must be one of "Retain", "Deprecate", "Restore".',
+    ],
+    [
+      { deletionPolicy: DeletionPolicy.RESTORE, driftDetection: false },
+      'deletionPolicy "Restore" is not valid: it needs driftDetection, whose plan-time read records the values to put back, and driftDetection is false; turn driftDetection on or choose another deletionPolicy.',
+    ],
   ])('%j is refused, naming the prop and the rule', (props, message) => {
     expect(make(props)).toThrow(message);
   });

@@ -4,7 +4,15 @@ import { BootMode, ImageStatus, ImdsSupport, LicenseType, NvmeSupport } from '..
 
 describe('the package root', () => {
   test('exports the constructs and their types only, not the internal bindings', () => {
-    expect(Object.keys(root).sort()).toEqual(['BootMode', 'DeletionPolicy', 'ImageStatus', 'ImdsSupport', 'LicenseType', 'ManagedCustomImage', 'NvmeSupport']);
+    expect(Object.keys(root).sort()).toEqual([
+      'BootMode',
+      'DeletionPolicy',
+      'ImageStatus',
+      'ImdsSupport',
+      'LicenseType',
+      'ManagedCustomImage',
+      'NvmeSupport',
+    ]);
   });
 });
 

@@ -6,7 +6,12 @@ describe('TerraformData binding', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 's');
     const first = new TerraformData(stack, 'first', { input: { a: 'b' } });
-    new TerraformData(stack, 'counted', { count: 2, dependsOn: [first], lifecycle: { createBeforeDestroy: false }, connection: { type: 'ssh', host: 'h' } });
+    new TerraformData(stack, 'counted', {
+      count: 2,
+      dependsOn: [first],
+      lifecycle: { createBeforeDestroy: false },
+      connection: { type: 'ssh', host: 'h' },
+    });
     const synth = JSON.parse(Testing.synth(stack)) as { resource: { terraform_data: Record<string, Record<string, unknown>> } };
     expect(synth.resource.terraform_data.counted).toMatchObject({
       count: 2,

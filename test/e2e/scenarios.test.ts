@@ -29,12 +29,19 @@ if (found.engines.length === 0) {
 
 jest.setTimeout(240_000);
 
-const describeEach = found.engines.length > 0 ? describe.each(found.engines.map((e) => [e.name, e] as [string, Engine])) : describe.skip.each([['none', undefined as unknown as Engine]]);
+const describeEach =
+  found.engines.length > 0
+    ? describe.each(found.engines.map((e) => [e.name, e] as [string, Engine]))
+    : describe.skip.each([['none', undefined as unknown as Engine]]);
 
 describeEach('on %s', (_name, engine) => {
   let emulator: Awaited<ReturnType<typeof startEmulatorProcess>>;
   let workdir: string;
-  const env = () => ({ ALIBABA_CLOUD_ECS_ENDPOINT: emulator.url, ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY, ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET });
+  const env = () => ({
+    ALIBABA_CLOUD_ECS_ENDPOINT: emulator.url,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET,
+  });
   const session = (name: string) => new EngineSession(engine, found.cliConfigFile!, path.join(workdir, name), env());
 
   beforeAll(async () => {
@@ -44,7 +51,11 @@ describeEach('on %s', (_name, engine) => {
       images: [
         image('m-e2elife01', { ImageName: 'web-v1', Description: 'as built', ImageFamily: 'web', CreationTime: '2026-11-01T00:00:00Z' }),
         image('m-e2elife02', { ImageName: 'web-v0', ImageFamily: 'web', CreationTime: '2026-10-01T00:00:00Z' }),
-        image('m-e2erest01', { ImageName: 'orig-name', Description: 'original description', Features: { NvmeSupport: 'unsupported', ImdsSupport: 'v1' } }),
+        image('m-e2erest01', {
+          ImageName: 'orig-name',
+          Description: 'original description',
+          Features: { NvmeSupport: 'unsupported', ImdsSupport: 'v1' },
+        }),
         image('m-e2eretn01', { ImageName: 'keep-me' }),
         image('m-e2eref01', { ImageName: 'last-of-fam', ImageFamily: 'solo' }),
         image('m-e2eref02', { ImageName: 'next-of-fam', ImageFamily: 'solo', Status: 'Deprecated' }),
@@ -68,7 +79,13 @@ describeEach('on %s', (_name, engine) => {
 
   test('lifecycle: create, no-op plan, no-op apply, drift, update, replacement without the destroy behaviour, destroy with deprecate', async () => {
     const s = session('lifecycle');
-    const desired = { imageId: 'm-e2elife01', imageName: 'web-v2', description: 'golden web image', features: { imdsSupport: ImdsSupport.V2 }, deletionPolicy: DeletionPolicy.DEPRECATE };
+    const desired = {
+      imageId: 'm-e2elife01',
+      imageName: 'web-v2',
+      description: 'golden web image',
+      features: { imdsSupport: ImdsSupport.V2 },
+      deletionPolicy: DeletionPolicy.DEPRECATE,
+    };
 
     // (a) The first apply sets the attributes; the plan right after it exits 0.
     s.synth(desired);
@@ -76,8 +93,14 @@ describeEach('on %s', (_name, engine) => {
     expect((await s.plan()).code).toBe(2);
     await clearCalls();
     await s.expectOk(['apply', '-input=false', '-auto-approve']);
-    expect(await imageNow('m-e2elife01')).toMatchObject({ ImageName: 'web-v2', Description: 'golden web image', Features: { ImdsSupport: 'v2' } });
-    expect(await modifies('m-e2elife01')).toEqual([{ 'ImageName': 'web-v2', 'Description': 'golden web image', 'Features.ImdsSupport': 'v2' }]);
+    expect(await imageNow('m-e2elife01')).toMatchObject({
+      ImageName: 'web-v2',
+      Description: 'golden web image',
+      Features: { ImdsSupport: 'v2' },
+    });
+    expect(await modifies('m-e2elife01')).toEqual([
+      { 'ImageName': 'web-v2', 'Description': 'golden web image', 'Features.ImdsSupport': 'v2' },
+    ]);
     const afterCreate = await s.plan();
     expect(afterCreate.stdout).toContain('No changes');
     expect(afterCreate.code).toBe(0);
@@ -89,7 +112,12 @@ describeEach('on %s', (_name, engine) => {
     expect((await calls()).map((c) => c.Action)).not.toContain('ModifyImageAttribute');
 
     // (b) Drift made outside Terraform, through the SDK: the plan shows it, apply restores it, then no changes.
-    const api = sdkEcsApi({ regionId: 'cn-hangzhou', endpoint: emulator.url, credential: undefined, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY, ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET } });
+    const api = sdkEcsApi({
+      regionId: 'cn-hangzhou',
+      endpoint: emulator.url,
+      credential: undefined,
+      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ACCESS_KEY, ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET },
+    });
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = ACCESS_KEY;
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = SECRET;
     try {
@@ -134,18 +162,36 @@ describeEach('on %s', (_name, engine) => {
 
   test('destroy with restore puts back the values the image had before it was first managed', async () => {
     const s = session('restore');
-    s.synth({ imageId: 'm-e2erest01', imageName: 'managed-name', description: 'managed description', features: { nvmeSupport: 'supported' as never }, deletionPolicy: DeletionPolicy.RESTORE });
+    s.synth({
+      imageId: 'm-e2erest01',
+      imageName: 'managed-name',
+      description: 'managed description',
+      features: { nvmeSupport: 'supported' as never },
+      deletionPolicy: DeletionPolicy.RESTORE,
+    });
     await s.init();
     await s.expectOk(['apply', '-input=false', '-auto-approve']);
     expect(await imageNow('m-e2erest01')).toMatchObject({ ImageName: 'managed-name', Features: { NvmeSupport: 'supported' } });
     // A later change in code must not move the recorded original values.
-    s.synth({ imageId: 'm-e2erest01', imageName: 'managed-name-2', description: 'managed description', features: { nvmeSupport: 'supported' as never }, deletionPolicy: DeletionPolicy.RESTORE });
+    s.synth({
+      imageId: 'm-e2erest01',
+      imageName: 'managed-name-2',
+      description: 'managed description',
+      features: { nvmeSupport: 'supported' as never },
+      deletionPolicy: DeletionPolicy.RESTORE,
+    });
     await s.expectOk(['apply', '-input=false', '-auto-approve']);
     expect((await s.plan()).code).toBe(0);
     await clearCalls();
     await s.expectOk(['destroy', '-input=false', '-auto-approve']);
-    expect(await imageNow('m-e2erest01')).toMatchObject({ ImageName: 'orig-name', Description: 'original description', Features: { NvmeSupport: 'unsupported' } });
-    expect(await modifies('m-e2erest01')).toEqual([{ 'ImageName': 'orig-name', 'Description': 'original description', 'Features.NvmeSupport': 'unsupported' }]);
+    expect(await imageNow('m-e2erest01')).toMatchObject({
+      ImageName: 'orig-name',
+      Description: 'original description',
+      Features: { NvmeSupport: 'unsupported' },
+    });
+    expect(await modifies('m-e2erest01')).toEqual([
+      { 'ImageName': 'orig-name', 'Description': 'original description', 'Features.NvmeSupport': 'unsupported' },
+    ]);
   });
 
   test('destroy with the default policy (retain) touches nothing', async () => {
@@ -159,7 +205,7 @@ describeEach('on %s', (_name, engine) => {
     expect(await imageNow('m-e2eretn01')).toMatchObject({ ImageName: 'kept-name', Status: 'Available' });
   });
 
-  test('a refused apply fails with the handler\'s message and writes nothing; once the cause is fixed, the next apply converges', async () => {
+  test("a refused apply fails with the handler's message and writes nothing; once the cause is fixed, the next apply converges", async () => {
     const s = session('refused');
     s.synth({ imageId: 'm-e2eref01', status: ImageStatus.DEPRECATED, description: 'retired image' });
     await s.init();

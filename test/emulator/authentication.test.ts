@@ -22,11 +22,17 @@ function describeImages(): $Ecs.DescribeImagesRequest {
 
 describe('authentication', () => {
   let emulator: RunningEmulator;
-  beforeAll(async () => { emulator = await startEmulator({ state: STATE }); });
-  afterAll(async () => { await emulator.close(); });
+  beforeAll(async () => {
+    emulator = await startEmulator({ state: STATE });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
 
   test('a request signed by the SDK with a known key is accepted', async () => {
-    const response = await ecsClient(emulator, { accessKeyId: 'AK_PLAIN', accessKeySecret: 'plain-secret' }).describeImages(describeImages());
+    const response = await ecsClient(emulator, { accessKeyId: 'AK_PLAIN', accessKeySecret: 'plain-secret' }).describeImages(
+      describeImages(),
+    );
     expect(response.statusCode).toBe(200);
     expect(response.body?.images?.image?.map((image) => image.imageId)).toEqual(['m-auth1']);
   });
@@ -35,10 +41,18 @@ describe('authentication', () => {
     ['wrong secret', { accessKeyId: 'AK_PLAIN', accessKeySecret: 'not-the-secret' }, 'SignatureDoesNotMatch', 400],
     ['unknown access key', { accessKeyId: 'AK_UNKNOWN', accessKeySecret: 'x' }, 'InvalidAccessKeyId.NotFound', 404],
     ['STS key without its token', { accessKeyId: 'AK_STS', accessKeySecret: 'sts-secret' }, 'InvalidSecurityToken.Malformed', 400],
-    ['STS key with another token', { accessKeyId: 'AK_STS', accessKeySecret: 'sts-secret', securityToken: 'STS.BADTOKEN' },
-      'InvalidSecurityToken.MismatchWithAccessKey', 400],
-    ['STS key past its expiration', { accessKeyId: 'AK_STS_OLD', accessKeySecret: 'old-secret', securityToken: 'STS.OLDTOKEN' },
-      'InvalidSecurityToken.Expired', 400],
+    [
+      'STS key with another token',
+      { accessKeyId: 'AK_STS', accessKeySecret: 'sts-secret', securityToken: 'STS.BADTOKEN' },
+      'InvalidSecurityToken.MismatchWithAccessKey',
+      400,
+    ],
+    [
+      'STS key past its expiration',
+      { accessKeyId: 'AK_STS_OLD', accessKeySecret: 'old-secret', securityToken: 'STS.OLDTOKEN' },
+      'InvalidSecurityToken.Expired',
+      400,
+    ],
   ])('%s is refused', async (_name, credentials, code, status) => {
     const error = await sdkError(ecsClient(emulator, credentials).describeImages(describeImages()));
     expect(error.code).toBe(code);
@@ -58,7 +72,8 @@ describe('authentication', () => {
 
   test('x-acs-accesskey-id naming another key than the Credential is refused', async () => {
     const response = await sendSigned(emulator, {
-      accessKeyId: 'AK_STS', secret: 'sts-secret',
+      accessKeyId: 'AK_STS',
+      secret: 'sts-secret',
       headers: { 'x-acs-accesskey-id': 'AK_PLAIN', 'x-acs-security-token': 'STS.GOODTOKEN' },
     });
     expect([response.status, response.body.Code]).toEqual([400, 'InvalidSecurityToken.MismatchWithAccessKey']);
@@ -81,7 +96,8 @@ describe('authentication', () => {
   });
 
   test.each([
-    ['16 minutes old', -16], ['16 minutes ahead', 16],
+    ['16 minutes old', -16],
+    ['16 minutes ahead', 16],
   ])('x-acs-date %s is refused with InvalidTimeStamp.Expired', async (_name, minutes) => {
     const response = await sendSigned(emulator, { ...PLAIN, date: acsDate(Date.now() + minutes * 60_000) });
     expect([response.status, response.body.Code]).toEqual([400, 'InvalidTimeStamp.Expired']);
@@ -94,7 +110,13 @@ describe('authentication', () => {
   test.each([
     ['no Authorization header', { authorization: '' }],
     ['spaces after the commas', { authorization: 'ACS3-HMAC-SHA256 Credential=test, SignedHeaders=host, Signature=00' }],
-    ['another algorithm', { authorization: 'ACS3-HMAC-SM3 Credential=test,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=00' }],
+    [
+      'another algorithm',
+      {
+        authorization:
+          'ACS3-HMAC-SM3 Credential=test,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=00',
+      },
+    ],
     ['an x-acs-date left unsigned', { unsignedHeaders: ['x-acs-date'] }],
     ['an extra x-acs header left unsigned', { headers: { 'x-acs-security-token': 't' }, unsignedHeaders: ['x-acs-security-token'] }],
   ])('%s ⇒ 400 IncompleteSignature', async (_name, options) => {
@@ -111,7 +133,9 @@ describe('authentication', () => {
   test('the emulator clock decides the skew: 20 minutes ahead refuses a fresh SDK request', async () => {
     const skewed = await startEmulator({ state: STATE, now: () => Date.now() + 20 * 60_000 });
     try {
-      const error = await sdkError(ecsClient(skewed, { accessKeyId: 'AK_PLAIN', accessKeySecret: 'plain-secret' }).describeImages(describeImages()));
+      const error = await sdkError(
+        ecsClient(skewed, { accessKeyId: 'AK_PLAIN', accessKeySecret: 'plain-secret' }).describeImages(describeImages()),
+      );
       expect([error.code, error.statusCode]).toEqual(['InvalidTimeStamp.Expired', 400]);
     } finally {
       await skewed.close();
@@ -129,7 +153,11 @@ describe('authentication', () => {
     const open = await startEmulator();
     try {
       expect((await ecsClient(open).describeImages(new $Ecs.DescribeImagesRequest({ regionId: REGION }))).body?.totalCount).toBe(0);
-      const error = await sdkError(ecsClient(open, { accessKeyId: 'test', accessKeySecret: 'nope' }).describeImages(new $Ecs.DescribeImagesRequest({ regionId: REGION })));
+      const error = await sdkError(
+        ecsClient(open, { accessKeyId: 'test', accessKeySecret: 'nope' }).describeImages(
+          new $Ecs.DescribeImagesRequest({ regionId: REGION }),
+        ),
+      );
       expect(error.code).toBe('SignatureDoesNotMatch');
     } finally {
       await open.close();

@@ -27,7 +27,9 @@ describe('control endpoints and faults', () => {
     emulator = await startEmulator({ state: STATE, rateLimit: 1000 });
     client = ecsClient(emulator, ONE);
   });
-  afterEach(async () => { await emulator.close(); });
+  afterEach(async () => {
+    await emulator.close();
+  });
 
   test('GET /__emulator/calls lists every call in order with decoded params and error codes, including refused ones', async () => {
     await client.describeImages(describeA());
@@ -38,7 +40,11 @@ describe('control endpoints and faults', () => {
     expect(body).toEqual([
       { Action: 'DescribeImages', Params: { ImageId: 'm-a', RegionId: REGION }, Code: null },
       { Action: 'ModifyImageAttribute', Params: { ImageId: 'm-a', ImageName: 'x y', RegionId: REGION }, Code: 'SignatureDoesNotMatch' },
-      { Action: 'ModifyImageAttribute', Params: { ImageId: 'm-a', ImageName: 'x y', RegionId: REGION }, Code: 'InvalidImageName.Malformed' },
+      {
+        Action: 'ModifyImageAttribute',
+        Params: { ImageId: 'm-a', ImageName: 'x y', RegionId: REGION },
+        Code: 'InvalidImageName.Malformed',
+      },
     ]);
     expect(emulator.calls()).toEqual(body);
   });
@@ -50,7 +56,12 @@ describe('control endpoints and faults', () => {
   });
 
   test('a fault fails the next Count calls of its action with its code and status, then stops', async () => {
-    const armed = await control(emulator, 'POST', '/__emulator/faults', { Action: 'ModifyImageAttribute', Code: 'ServiceUnavailable', HttpStatus: 503, Count: 2 });
+    const armed = await control(emulator, 'POST', '/__emulator/faults', {
+      Action: 'ModifyImageAttribute',
+      Code: 'ServiceUnavailable',
+      HttpStatus: 503,
+      Count: 2,
+    });
     expect(armed.body).toMatchObject({ Action: 'ModifyImageAttribute', Code: 'ServiceUnavailable', HttpStatus: 503, Count: 2 });
     expect((await client.describeImages(describeA())).statusCode).toBe(200);
     for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -70,7 +81,13 @@ describe('control endpoints and faults', () => {
   });
 
   test('RetryAfterMs adds x-acs-retry-after, which the SDK exposes on its ThrottlingError', async () => {
-    await control(emulator, 'POST', '/__emulator/faults', { Action: '*', Code: 'Throttling.User', HttpStatus: 400, RetryAfterMs: 250, Count: 2 });
+    await control(emulator, 'POST', '/__emulator/faults', {
+      Action: '*',
+      Code: 'Throttling.User',
+      HttpStatus: 400,
+      RetryAfterMs: 250,
+      Count: 2,
+    });
     const error = await sdkError(client.describeImages(describeA()));
     expect([error.name, error.code, error.statusCode, error.retryAfter]).toEqual(['ThrottlingError', 'Throttling.User', 400, 250]);
     const raw = await sendSigned(emulator, { accessKeyId: 'AK_ONE', secret: 'secret-one-value' });
@@ -145,7 +162,9 @@ describe('control endpoints and faults', () => {
     expect(Object.keys(failed.body)).toEqual(['RequestId', 'HostId', 'Code', 'Message', 'Recommend']);
     expect(failed.body).toMatchObject({ HostId: emulator.endpoint, Code: 'MissingParameter' });
     expect(failed.body.RequestId).toMatch(/^[0-9A-F-]{36}$/);
-    expect(failed.body.Recommend).toBe(`https://api.aliyun.com/troubleshoot?q=MissingParameter&product=Ecs&requestId=${failed.body.RequestId}`);
+    expect(failed.body.Recommend).toBe(
+      `https://api.aliyun.com/troubleshoot?q=MissingParameter&product=Ecs&requestId=${failed.body.RequestId}`,
+    );
   });
 
   test('close() ends promptly although the SDK keeps its connection alive', async () => {
@@ -180,10 +199,13 @@ describe('rate limit', () => {
     const emulator = await startEmulator({ state: STATE, rateLimit: 3 });
     try {
       const results = await Promise.allSettled(Array.from({ length: 5 }, () => ecsClient(emulator, ONE).describeImages(describeA())));
-      const refused = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected').map((result) => result.reason);
+      const refused = results
+        .filter((result): result is PromiseRejectedResult => result.status === 'rejected')
+        .map((result) => result.reason);
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
-      expect(refused.map((error) => [error.name, error.code, error.statusCode, error.data?.Message]))
-        .toEqual(Array(2).fill(['ThrottlingError', 'Throttling.User', 400, 'Request was denied due to user flow control.']));
+      expect(refused.map((error) => [error.name, error.code, error.statusCode, error.data?.Message])).toEqual(
+        Array(2).fill(['ThrottlingError', 'Throttling.User', 400, 'Request was denied due to user flow control.']),
+      );
       // another access key has its own budget
       expect((await ecsClient(emulator, TWO).describeImages(describeA())).statusCode).toBe(200);
       expect(emulator.calls().filter((call) => call.Code === 'Throttling.User')).toHaveLength(2);

@@ -6,15 +6,36 @@ import { REGION, ecsClient, sdkError } from './support/sdk-client';
 
 const STATE: EmulatorState = {
   images: [
-    { ImageId: 'm-new', ImageName: 'web-base-v3', ImageFamily: 'web', CreationTime: '2024-03-01T00:00:00Z',
-      Tags: { Tag: [{ TagKey: 'team', TagValue: 'web' }, { TagKey: 'tier', TagValue: 'gold' }] } },
-    { ImageId: 'm-mid', ImageName: 'web-base-v2', ImageFamily: 'web', CreationTime: '2024-02-01T00:00:00Z',
-      Tags: [{ TagKey: 'team', TagValue: 'db' }] },
+    {
+      ImageId: 'm-new',
+      ImageName: 'web-base-v3',
+      ImageFamily: 'web',
+      CreationTime: '2024-03-01T00:00:00Z',
+      Tags: {
+        Tag: [
+          { TagKey: 'team', TagValue: 'web' },
+          { TagKey: 'tier', TagValue: 'gold' },
+        ],
+      },
+    },
+    {
+      ImageId: 'm-mid',
+      ImageName: 'web-base-v2',
+      ImageFamily: 'web',
+      CreationTime: '2024-02-01T00:00:00Z',
+      Tags: [{ TagKey: 'team', TagValue: 'db' }],
+    },
     { ImageId: 'm-old', ImageName: 'db-base', ImageFamily: 'web-legacy', CreationTime: '2024-01-01T00:00:00Z' },
     { ImageId: 'm-deprecated', ImageName: 'web-base-v1', ImageFamily: 'web', Status: 'Deprecated', CreationTime: '2023-12-01T00:00:00Z' },
     { ImageId: 'm-creating', Status: 'Creating', CreationTime: '2024-04-01T00:00:00Z', ReadyAfterSeconds: 30 },
     { ImageId: 'm-shared-to-me', ImageOwnerAlias: 'others', ImageOwnerId: FOREIGN_ACCOUNT, CreationTime: '2023-06-01T00:00:00Z' },
-    { ImageId: 'm-community', ImageOwnerAlias: 'others', ImageOwnerId: FOREIGN_ACCOUNT, IsPublic: true, CreationTime: '2023-05-01T00:00:00Z' },
+    {
+      ImageId: 'm-community',
+      ImageOwnerAlias: 'others',
+      ImageOwnerId: FOREIGN_ACCOUNT,
+      IsPublic: true,
+      CreationTime: '2023-05-01T00:00:00Z',
+    },
     { ImageId: 'm-foreign-private', ImageOwnerAlias: 'others', ImageOwnerId: FOREIGN_ACCOUNT, CreationTime: '2023-04-01T00:00:00Z' },
     { ImageId: 'aliyun_3_x64', ImageOwnerAlias: 'system', CreationTime: '2023-03-01T00:00:00Z' },
     { ImageId: 'm-market', ImageOwnerAlias: 'marketplace', CreationTime: '2023-02-01T00:00:00Z' },
@@ -36,7 +57,9 @@ describe('DescribeImages', () => {
     emulator = await startEmulator({ state: STATE, now: () => Date.now() + clockOffset });
     client = ecsClient(emulator);
   });
-  afterAll(async () => { await emulator.close(); });
+  afterAll(async () => {
+    await emulator.close();
+  });
 
   async function ids(fields: Record<string, unknown> = {}): Promise<string[] | undefined> {
     return (await client.describeImages(request(fields))).body?.images?.image?.map((image) => image.imageId ?? '');
@@ -101,10 +124,23 @@ describe('DescribeImages', () => {
   test('renders the owner view: alias, owner ID, sharing, usage, tags, features and defaults', async () => {
     const [newest, mid] = (await client.describeImages(request({ imageId: 'm-new,m-mid' }))).body?.images?.image ?? [];
     expect(newest).toMatchObject({
-      imageId: 'm-new', imageOwnerAlias: 'self', imageOwnerId: 1000000000000001, isSelfShared: 'True', usage: 'none',
-      status: 'Available', progress: '100%', size: 40, architecture: 'x86_64', OSType: 'linux', bootMode: 'BIOS', isPublic: false,
+      imageId: 'm-new',
+      imageOwnerAlias: 'self',
+      imageOwnerId: 1000000000000001,
+      isSelfShared: 'True',
+      usage: 'none',
+      status: 'Available',
+      progress: '100%',
+      size: 40,
+      architecture: 'x86_64',
+      OSType: 'linux',
+      bootMode: 'BIOS',
+      isPublic: false,
     });
-    expect(newest.tags?.tag?.map((tag) => [tag.tagKey, tag.tagValue])).toEqual([['team', 'web'], ['tier', 'gold']]);
+    expect(newest.tags?.tag?.map((tag) => [tag.tagKey, tag.tagValue])).toEqual([
+      ['team', 'web'],
+      ['tier', 'gold'],
+    ]);
     expect([newest.features?.nvmeSupport, newest.features?.imdsSupport]).toEqual(['unsupported', 'v1']);
     expect([mid.isSelfShared, mid.usage]).toEqual(['False', 'instance']);
     const [shared] = (await client.describeImages(request({ imageId: 'm-shared-to-me' }))).body?.images?.image ?? [];
@@ -119,29 +155,42 @@ describe('DescribeImages', () => {
     clockOffset = 0;
   });
 
-  test.each(([
-    ['missing RegionId', new $Ecs.DescribeImagesRequest({}), 'MissingParameter', 400],
-    ['unknown ImageOwnerAlias', request({ imageOwnerAlias: 'friends' }), 'InvalidImageOwnerAlias.ValueNotSupported', 400],
-    ['IsPublic without others', request({ isPublic: true }), 'InvalidImageOwnerAlias.PublicImageUnsupported', 400],
-    ['ImageOwnerId with self', request({ imageOwnerAlias: 'self', imageOwnerId: 1 }), 'InvalidOperation.ImageOwnerIdUnsupported', 400],
-    ['PageSize 101', request({ pageSize: 101 }), 'InvalidParameter', 400],
-    ['PageSize 0', request({ pageSize: 0 }), 'InvalidParameter', 400],
-    ['ALL combined with another status', request({ status: 'ALL,Available' }), 'InvalidParameter', 400],
-    ['unknown status', request({ status: 'Gone' }), 'InvalidParameter', 400],
-    ['unknown Usage', request({ usage: 'sometimes' }), 'InvalidUsage', 404],
-    ['unknown OSType', request({ OSType: 'plan9' }), 'InvalidOSType', 404],
-    ['unknown Architecture', request({ architecture: 'riscv' }), 'InvalidArchitecture', 404],
-    ['Tag value without key', request({ tag: [new $Ecs.DescribeImagesRequestTag({ value: 'v' })] }), 'InvalidTag.Mismatch', 400],
-    ['unknown filter key', request({ filter: [new $Ecs.DescribeImagesRequestFilter({ key: 'Color', value: 'red' })] }), 'InvalidFilterKey.NotFound', 404],
-    ['DryRun', request({ dryRun: true }), 'DryRunOperation', 400],
-  ] as const).map(([name, call, code, status]) => ({ name, call, code, status })))('$name ⇒ $status $code', async ({ call, code, status }) => {
+  test.each(
+    (
+      [
+        ['missing RegionId', new $Ecs.DescribeImagesRequest({}), 'MissingParameter', 400],
+        ['unknown ImageOwnerAlias', request({ imageOwnerAlias: 'friends' }), 'InvalidImageOwnerAlias.ValueNotSupported', 400],
+        ['IsPublic without others', request({ isPublic: true }), 'InvalidImageOwnerAlias.PublicImageUnsupported', 400],
+        ['ImageOwnerId with self', request({ imageOwnerAlias: 'self', imageOwnerId: 1 }), 'InvalidOperation.ImageOwnerIdUnsupported', 400],
+        ['PageSize 101', request({ pageSize: 101 }), 'InvalidParameter', 400],
+        ['PageSize 0', request({ pageSize: 0 }), 'InvalidParameter', 400],
+        ['ALL combined with another status', request({ status: 'ALL,Available' }), 'InvalidParameter', 400],
+        ['unknown status', request({ status: 'Gone' }), 'InvalidParameter', 400],
+        ['unknown Usage', request({ usage: 'sometimes' }), 'InvalidUsage', 404],
+        ['unknown OSType', request({ OSType: 'plan9' }), 'InvalidOSType', 404],
+        ['unknown Architecture', request({ architecture: 'riscv' }), 'InvalidArchitecture', 404],
+        ['Tag value without key', request({ tag: [new $Ecs.DescribeImagesRequestTag({ value: 'v' })] }), 'InvalidTag.Mismatch', 400],
+        [
+          'unknown filter key',
+          request({ filter: [new $Ecs.DescribeImagesRequestFilter({ key: 'Color', value: 'red' })] }),
+          'InvalidFilterKey.NotFound',
+          404,
+        ],
+        ['DryRun', request({ dryRun: true }), 'DryRunOperation', 400],
+      ] as const
+    ).map(([name, call, code, status]) => ({ name, call, code, status })),
+  )('$name ⇒ $status $code', async ({ call, code, status }) => {
     const error = await sdkError(client.describeImages(call));
     expect([error.code, error.statusCode]).toEqual([code, status]);
   });
 
   test('Filter CreationStartTime/CreationEndTime bound CreationTime', async () => {
     const filter = (key: string, value: string): $Ecs.DescribeImagesRequestFilter => new $Ecs.DescribeImagesRequestFilter({ key, value });
-    expect(await ids({ imageOwnerAlias: 'self', filter: [filter('CreationStartTime', '2024-01-15T00:00Z'), filter('CreationEndTime', '2024-02-15T00:00Z')] }))
-      .toEqual(['m-mid']);
+    expect(
+      await ids({
+        imageOwnerAlias: 'self',
+        filter: [filter('CreationStartTime', '2024-01-15T00:00Z'), filter('CreationEndTime', '2024-02-15T00:00Z')],
+      }),
+    ).toEqual(['m-mid']);
   });
 });

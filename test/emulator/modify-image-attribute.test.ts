@@ -6,8 +6,9 @@ import { REGION, control, ecsClient, sdkError } from './support/sdk-client';
 
 // Messages copied from the seed page's error table (authoritative), not from the emulator.
 const SEED = {
-  nameMalformed: 'Image names must be between 2 and 128 characters long, using either English or Chinese characters. '
-    + 'The name must start with a letter or a Chinese character, and can include numbers, colons, underscores and hyphens.',
+  nameMalformed:
+    'Image names must be between 2 and 128 characters long, using either English or Chinese characters. ' +
+    'The name must start with a letter or a Chinese character, and can include numbers, colons, underscores and hyphens.',
   missingRegion: 'The input parameter "RegionId" that is mandatory for processing this request is not supplied.',
   nameDuplicated: 'The specified Image name has already bean used.',
   descriptionMalformed: 'The specified description is wrongly formed.',
@@ -37,51 +38,158 @@ describe('ModifyImageAttribute errors (seed table)', () => {
     emulator = await startEmulator({ state: IMAGE_STATE });
     client = ecsClient(emulator);
   });
-  afterAll(async () => { await emulator.close(); });
+  afterAll(async () => {
+    await emulator.close();
+  });
 
   const cases: Case[] = [
     ['name starting with a digit', modify('m-avail', { imageName: '1web' }), 'InvalidImageName.Malformed', 400, SEED.nameMalformed],
     ['name of one character', modify('m-avail', { imageName: 'a' }), 'InvalidImageName.Malformed', 400, SEED.nameMalformed],
-    ['name of 129 characters', modify('m-avail', { imageName: `a${'b'.repeat(128)}` }), 'InvalidImageName.Malformed', 400, SEED.nameMalformed],
+    [
+      'name of 129 characters',
+      modify('m-avail', { imageName: `a${'b'.repeat(128)}` }),
+      'InvalidImageName.Malformed',
+      400,
+      SEED.nameMalformed,
+    ],
     ['name with a space', modify('m-avail', { imageName: 'web base' }), 'InvalidImageName.Malformed', 400, SEED.nameMalformed],
     ['name starting with aliyun', modify('m-avail', { imageName: 'aliyun-base' }), 'InvalidImageName.Malformed', 400, SEED.nameMalformed],
     ['name starting with acs:', modify('m-avail', { imageName: 'acs:base' }), 'InvalidImageName.Malformed', 400, SEED.nameMalformed],
-    ['missing RegionId', new $Ecs.ModifyImageAttributeRequest({ imageId: 'm-avail', imageName: 'x1' }), 'MissingParameter', 400, SEED.missingRegion],
-    ['missing ImageId', new $Ecs.ModifyImageAttributeRequest({ regionId: REGION, imageName: 'x1' }), 'MissingParameter', 400,
-      'The input parameter "ImageId" that is mandatory for processing this request is not supplied.'],
+    [
+      'missing RegionId',
+      new $Ecs.ModifyImageAttributeRequest({ imageId: 'm-avail', imageName: 'x1' }),
+      'MissingParameter',
+      400,
+      SEED.missingRegion,
+    ],
+    [
+      'missing ImageId',
+      new $Ecs.ModifyImageAttributeRequest({ regionId: REGION, imageName: 'x1' }),
+      'MissingParameter',
+      400,
+      'The input parameter "ImageId" that is mandatory for processing this request is not supplied.',
+    ],
     ['name of another image', modify('m-avail', { imageName: 'taken-name' }), 'InvalidImageName.Duplicated', 400, SEED.nameDuplicated],
-    ['description of one character', modify('m-avail', { description: 'x' }), 'InvalidDescription.Malformed', 400, SEED.descriptionMalformed],
-    ['description of 257 characters', modify('m-avail', { description: 'd'.repeat(257) }), 'InvalidDescription.Malformed', 400, SEED.descriptionMalformed],
-    ['description starting with https://', modify('m-avail', { description: 'https://example.com' }), 'InvalidDescription.Malformed', 400, SEED.descriptionMalformed],
-    ['description with a control character', modify('m-avail', { description: 'bell\u0007here' }), 'InvalidDescription.Malformed', 403, SEED.descriptionNotValid],
-    ['family starting with a hyphen', modify('m-avail', { imageFamily: '-web' }), 'InvalidImageFamily.Malformed', 400, SEED.familyMalformed],
+    [
+      'description of one character',
+      modify('m-avail', { description: 'x' }),
+      'InvalidDescription.Malformed',
+      400,
+      SEED.descriptionMalformed,
+    ],
+    [
+      'description of 257 characters',
+      modify('m-avail', { description: 'd'.repeat(257) }),
+      'InvalidDescription.Malformed',
+      400,
+      SEED.descriptionMalformed,
+    ],
+    [
+      'description starting with https://',
+      modify('m-avail', { description: 'https://example.com' }),
+      'InvalidDescription.Malformed',
+      400,
+      SEED.descriptionMalformed,
+    ],
+    [
+      'description with a control character',
+      modify('m-avail', { description: 'bell\u0007here' }),
+      'InvalidDescription.Malformed',
+      403,
+      SEED.descriptionNotValid,
+    ],
+    [
+      'family starting with a hyphen',
+      modify('m-avail', { imageFamily: '-web' }),
+      'InvalidImageFamily.Malformed',
+      400,
+      SEED.familyMalformed,
+    ],
     ['family with a URL', modify('m-avail', { imageFamily: 'web-http://x' }), 'InvalidImageFamily.Malformed', 400, SEED.familyMalformed],
     ['unknown boot mode', modify('m-avail', { bootMode: 'Legacy' }), 'InvalidBootMode.NotSupport', 400, SEED.bootMode],
-    ['BIOS on an arm64 image', modify('m-arm', { bootMode: 'BIOS' }), 'InvalidBootMode.NotSupport', 400,
-      'The specified parameter BootMode is not supported for current image architecture.'],
+    [
+      'BIOS on an arm64 image',
+      modify('m-arm', { bootMode: 'BIOS' }),
+      'InvalidBootMode.NotSupport',
+      400,
+      'The specified parameter BootMode is not supported for current image architecture.',
+    ],
     ['license other than BYOL', modify('m-avail', { licenseType: 'PAYG' }), 'InvalidLicenseType.NotSupported', 400, SEED.license],
-    ['IMDS value v3', modify('m-avail', { features: features({ imdsSupport: 'v3' }) }), 'InvalidParameter.FeaturesImdsSupport', 400, SEED.imds],
-    ['deprecating a Deprecated image', modify('m-deprecated', { status: 'Deprecated' }), 'ImageStatus.NotAvailable', 403, SEED.notAvailable],
-    ['deprecating an UnAvailable image', modify('m-unavailable', { status: 'Deprecated' }), 'ImageStatus.NotAvailable', 403, SEED.notAvailable],
+    [
+      'IMDS value v3',
+      modify('m-avail', { features: features({ imdsSupport: 'v3' }) }),
+      'InvalidParameter.FeaturesImdsSupport',
+      400,
+      SEED.imds,
+    ],
+    [
+      'deprecating a Deprecated image',
+      modify('m-deprecated', { status: 'Deprecated' }),
+      'ImageStatus.NotAvailable',
+      403,
+      SEED.notAvailable,
+    ],
+    [
+      'deprecating an UnAvailable image',
+      modify('m-unavailable', { status: 'Deprecated' }),
+      'ImageStatus.NotAvailable',
+      403,
+      SEED.notAvailable,
+    ],
     ['restoring an Available image', modify('m-avail', { status: 'Available' }), 'ImageStatus.NotDeprecated', 403, SEED.notDeprecated],
     ['deprecating an image shared with an account', modify('m-shared', { status: 'Deprecated' }), 'ImageUseShared', 403, SEED.shared],
     ['deprecating an own community image', modify('m-own-community', { status: 'Deprecated' }), 'ImageUseShared', 403, SEED.shared],
-    ['changing the boot mode of a used image', modify('m-used', { bootMode: 'UEFI' }), 'OperationDeined.ImageUsingByInstance', 403, SEED.usedByInstance],
-    ['IMDS v2 back to v1', modify('m-imdsv2', { features: features({ imdsSupport: 'v1' }) }), 'InvalidOperation.FeaturesImdsSupportNotMatch', 403, SEED.imdsV2ToV1],
+    [
+      'changing the boot mode of a used image',
+      modify('m-used', { bootMode: 'UEFI' }),
+      'OperationDeined.ImageUsingByInstance',
+      403,
+      SEED.usedByInstance,
+    ],
+    [
+      'IMDS v2 back to v1',
+      modify('m-imdsv2', { features: features({ imdsSupport: 'v1' }) }),
+      'InvalidOperation.FeaturesImdsSupportNotMatch',
+      403,
+      SEED.imdsV2ToV1,
+    ],
     ['renaming a Creating image', modify('m-creating', { imageName: 'later' }), 'InvalidStatus.ImageIsCreating', 403, SEED.creating],
     ['renaming a Waiting image', modify('m-waiting', { imageName: 'later' }), 'InvalidStatus.ImageIsCreating', 403, SEED.creating],
-    ["another account's community image", modify('m-foreign-community', { imageName: 'mine' }), 'InvalidOperation.PublicImageUnsupported', 403, SEED.community],
+    [
+      "another account's community image",
+      modify('m-foreign-community', { imageName: 'mine' }),
+      'InvalidOperation.PublicImageUnsupported',
+      403,
+      SEED.community,
+    ],
     ['unknown image', modify('m-nonexistent', { imageName: 'x1' }), 'InvalidImageId.NotFound', 404, SEED.notFound],
     ['system image', modify('aliyun_3_x64_20G_alibase_20240819.vhd', { imageName: 'x1' }), 'InvalidImageId.NotFound', 404, SEED.notFound],
     ['image shared with the caller', modify('m-foreign-shared', { imageName: 'x1' }), 'InvalidImageId.NotFound', 404, SEED.notFound],
     ["another account's private image", modify('m-foreign-private', { imageName: 'x1' }), 'InvalidImageId.NotFound', 404, SEED.notFound],
     ['image of another region', modify('m-beijing', { imageName: 'x1' }), 'InvalidImageId.NotFound', 404, SEED.notFound],
-    ['unknown status value', modify('m-avail', { status: 'Gone' }), 'InvalidParameter', 400, 'The specified parameter "Status" is not valid.'],
-    ['unknown NVMe value', modify('m-avail', { features: features({ nvmeSupport: 'maybe' }) }), 'InvalidParameter', 400,
-      'The specified parameter "Features.NvmeSupport" is not valid.'],
+    [
+      'unknown status value',
+      modify('m-avail', { status: 'Gone' }),
+      'InvalidParameter',
+      400,
+      'The specified parameter "Status" is not valid.',
+    ],
+    [
+      'unknown NVMe value',
+      modify('m-avail', { features: features({ nvmeSupport: 'maybe' }) }),
+      'InvalidParameter',
+      400,
+      'The specified parameter "Features.NvmeSupport" is not valid.',
+    ],
   ];
 
-  const named = cases.map(([name, request, code, status, message]): Case => [`${name} ⇒ ${status} ${code}`, request, code, status, message]);
+  const named = cases.map(([name, request, code, status, message]): Case => [
+    `${name} ⇒ ${status} ${code}`,
+    request,
+    code,
+    status,
+    message,
+  ]);
   test.each(named)('%s', async (_name, request, code, status, message) => {
     const error = await sdkError(client.modifyImageAttribute(request));
     expect(error.name).toBe('ClientError');
@@ -115,18 +223,31 @@ describe('ModifyImageAttribute changes', () => {
     emulator = await startEmulator({ state: IMAGE_STATE });
     client = ecsClient(emulator);
   });
-  afterEach(async () => { await emulator.close(); });
+  afterEach(async () => {
+    await emulator.close();
+  });
 
   test('applies every field of one request and answers only a RequestId', async () => {
-    const response = await client.modifyImageAttribute(modify('m-avail', {
-      imageName: 'web-base-v2', description: 'second version', imageFamily: 'web-next', bootMode: 'UEFI-Preferred',
-      licenseType: 'BYOL', features: features({ nvmeSupport: 'supported', imdsSupport: 'v2' }),
-    }));
+    const response = await client.modifyImageAttribute(
+      modify('m-avail', {
+        imageName: 'web-base-v2',
+        description: 'second version',
+        imageFamily: 'web-next',
+        bootMode: 'UEFI-Preferred',
+        licenseType: 'BYOL',
+        features: features({ nvmeSupport: 'supported', imdsSupport: 'v2' }),
+      }),
+    );
     expect(response.statusCode).toBe(200);
     expect(response.body?.requestId).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
     const image = await readImage(client, 'm-avail');
-    expect([image?.imageName, image?.description, image?.imageFamily, image?.bootMode, image?.licenseType])
-      .toEqual(['web-base-v2', 'second version', 'web-next', 'UEFI-Preferred', 'BYOL']);
+    expect([image?.imageName, image?.description, image?.imageFamily, image?.bootMode, image?.licenseType]).toEqual([
+      'web-base-v2',
+      'second version',
+      'web-next',
+      'UEFI-Preferred',
+      'BYOL',
+    ]);
     expect([image?.features?.nvmeSupport, image?.features?.imdsSupport]).toEqual(['supported', 'v2']);
   });
 
@@ -144,9 +265,13 @@ describe('ModifyImageAttribute changes', () => {
 
   test('same-state requests are errors: Deprecated twice, then Available twice', async () => {
     await client.modifyImageAttribute(modify('m-avail', { status: 'Deprecated' }));
-    expect((await sdkError(client.modifyImageAttribute(modify('m-avail', { status: 'Deprecated' })))).code).toBe('ImageStatus.NotAvailable');
+    expect((await sdkError(client.modifyImageAttribute(modify('m-avail', { status: 'Deprecated' })))).code).toBe(
+      'ImageStatus.NotAvailable',
+    );
     await client.modifyImageAttribute(modify('m-avail', { status: 'Available' }));
-    expect((await sdkError(client.modifyImageAttribute(modify('m-avail', { status: 'Available' })))).code).toBe('ImageStatus.NotDeprecated');
+    expect((await sdkError(client.modifyImageAttribute(modify('m-avail', { status: 'Available' })))).code).toBe(
+      'ImageStatus.NotDeprecated',
+    );
   });
 
   test('a Deprecated image can still be renamed', async () => {
@@ -155,18 +280,30 @@ describe('ModifyImageAttribute changes', () => {
   });
 
   test('atomic: one malformed field among valid ones changes nothing', async () => {
-    const error = await sdkError(client.modifyImageAttribute(modify('m-avail', {
-      imageName: 'valid-new-name', description: 'valid description', licenseType: 'PAYG',
-    })));
+    const error = await sdkError(
+      client.modifyImageAttribute(
+        modify('m-avail', {
+          imageName: 'valid-new-name',
+          description: 'valid description',
+          licenseType: 'PAYG',
+        }),
+      ),
+    );
     expect(error.code).toBe('InvalidLicenseType.NotSupported');
     const image = await readImage(client, 'm-avail');
     expect([image?.imageName, image?.description, image?.licenseType]).toEqual(['web-base', 'original description', '']);
   });
 
   test('atomic: a state rule failing after valid formats changes nothing', async () => {
-    const error = await sdkError(client.modifyImageAttribute(modify('m-shared', {
-      imageName: 'renamed-shared', features: features({ nvmeSupport: 'supported' }), status: 'Deprecated',
-    })));
+    const error = await sdkError(
+      client.modifyImageAttribute(
+        modify('m-shared', {
+          imageName: 'renamed-shared',
+          features: features({ nvmeSupport: 'supported' }),
+          status: 'Deprecated',
+        }),
+      ),
+    );
     expect(error.code).toBe('ImageUseShared');
     const image = await readImage(client, 'm-shared');
     expect([image?.imageName, image?.features?.nvmeSupport, image?.status]).toEqual(['name-m-shared', 'unsupported', 'Available']);

@@ -13,16 +13,36 @@ describe('loadState', () => {
     });
     expect(state.accessKeys).toEqual([{ id: 'test', secret: 'test', accountId: '1000000000000001' }]);
     expect(state.images?.[0]).toMatchObject({
-      ImageId: 'm-min', RegionId: 'cn-hangzhou', ImageName: 'm-min', Status: 'Available', Progress: '100%', Size: 40,
-      Architecture: 'x86_64', OSType: 'linux', BootMode: 'BIOS', LicenseType: '', ImageOwnerAlias: 'self',
-      ImageOwnerId: '1000000000000001', IsPublic: false, Features: { NvmeSupport: 'unsupported', ImdsSupport: 'v1' }, Tags: { Tag: [] },
+      ImageId: 'm-min',
+      RegionId: 'cn-hangzhou',
+      ImageName: 'm-min',
+      Status: 'Available',
+      Progress: '100%',
+      Size: 40,
+      Architecture: 'x86_64',
+      OSType: 'linux',
+      BootMode: 'BIOS',
+      LicenseType: '',
+      ImageOwnerAlias: 'self',
+      ImageOwnerId: '1000000000000001',
+      IsPublic: false,
+      Features: { NvmeSupport: 'unsupported', ImdsSupport: 'v1' },
+      Tags: { Tag: [] },
     });
-    expect(state.instances?.[0]).toMatchObject({ InstanceId: 'i-1', RegionId: 'cn-hangzhou', Status: 'Running', OwnerId: '1000000000000001' });
+    expect(state.instances?.[0]).toMatchObject({
+      InstanceId: 'i-1',
+      RegionId: 'cn-hangzhou',
+      Status: 'Running',
+      OwnerId: '1000000000000001',
+    });
   });
 
   test('reads a JSON file and gives an "others" image the default foreign owner', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'emulator-state-')), 'state.json');
-    writeFileSync(file, JSON.stringify({ images: [{ ImageId: 'm-x', ImageOwnerAlias: 'others', IsPublic: true }], shares: { 'm-x': [1000000000000005] } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ images: [{ ImageId: 'm-x', ImageOwnerAlias: 'others', IsPublic: true }], shares: { 'm-x': [1000000000000005] } }),
+    );
     const state = loadState(file);
     expect(state.images?.[0]).toMatchObject({ ImageOwnerAlias: 'others', ImageOwnerId: '1000000000000002', IsPublic: true });
     expect(state.shares).toEqual({ 'm-x': ['1000000000000005'] });
@@ -33,8 +53,16 @@ describe('loadState', () => {
     ['a misspelt field', { images: [{ ImageId: 'm-a', Imagename: 'x' }] }, 'images[0] (m-a): unknown field(s) "Imagename"'],
     ['a duplicate image', { images: [{ ImageId: 'm-a' }, { ImageId: 'm-a' }] }, 'images: duplicate ImageId "m-a"'],
     ['an image without ID', { images: [{ ImageName: 'x' }] }, 'images[0].ImageId: is required'],
-    ['ReadyAfterSeconds on an Available image', { images: [{ ImageId: 'm-a', ReadyAfterSeconds: 3 }] }, 'images[0] (m-a).ReadyAfterSeconds'],
-    ['an "others" image of the default account', { images: [{ ImageId: 'm-a', ImageOwnerAlias: 'others', ImageOwnerId: '1000000000000001' }] }, 'images[0] (m-a).ImageOwnerId'],
+    [
+      'ReadyAfterSeconds on an Available image',
+      { images: [{ ImageId: 'm-a', ReadyAfterSeconds: 3 }] },
+      'images[0] (m-a).ReadyAfterSeconds',
+    ],
+    [
+      'an "others" image of the default account',
+      { images: [{ ImageId: 'm-a', ImageOwnerAlias: 'others', ImageOwnerId: '1000000000000001' }] },
+      'images[0] (m-a).ImageOwnerId',
+    ],
     ['a share of an unknown image', { shares: { 'm-zz': ['1'] } }, 'shares["m-zz"]: names an image that is not in "images"'],
     ['a key without secret', { accessKeys: [{ id: 'AK' }] }, 'accessKeys[0] (AK).secret: is required'],
     ['an unknown top-level key', { image: [] }, 'state: unknown field(s) "image"'],
@@ -52,12 +80,22 @@ describe('loadState', () => {
   });
 
   test('startEmulator refuses an invalid state before listening', async () => {
-    await expect(startEmulator({ state: { images: [{ ImageId: 'm-a', BootMode: 'Legacy' } as never] } })).rejects.toThrow('images[0] (m-a).BootMode');
+    await expect(startEmulator({ state: { images: [{ ImageId: 'm-a', BootMode: 'Legacy' } as never] } })).rejects.toThrow(
+      'images[0] (m-a).BootMode',
+    );
   });
 
   test('a loaded state round-trips through the emulator unchanged', async () => {
     const state = loadState({
-      images: [{ ImageId: 'm-a', ImageFamily: 'f', CreationTime: '2024-01-01T00:00:00Z', Tags: [{ TagKey: 'k', TagValue: 'v' }], SupplierName: 'me' }],
+      images: [
+        {
+          ImageId: 'm-a',
+          ImageFamily: 'f',
+          CreationTime: '2024-01-01T00:00:00Z',
+          Tags: [{ TagKey: 'k', TagValue: 'v' }],
+          SupplierName: 'me',
+        },
+      ],
       shares: { 'm-a': ['1000000000000003'] },
     });
     const emulator = await startEmulator({ state });

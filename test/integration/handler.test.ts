@@ -8,25 +8,46 @@ const ID = 'm-bp1web0001';
 describe('Create and Update: reconcile to the desired attributes', () => {
   test('an image already as desired costs one DescribeImages and no ModifyImageAttribute', async () => {
     // GIVEN
-    await emu.start({ images: [image(ID, { ImageName: 'web', Description: 'golden web image', Features: { NvmeSupport: 'supported', ImdsSupport: 'v2' } })] });
+    await emu.start({
+      images: [image(ID, { ImageName: 'web', Description: 'golden web image', Features: { NvmeSupport: 'supported', ImdsSupport: 'v2' } })],
+    });
     // WHEN
-    const res = await emu.simulate({ ImageId: ID, ImageName: 'web', Description: 'golden web image', Features: { NvmeSupport: 'supported', ImdsSupport: 'v2' } });
+    const res = await emu.simulate({
+      ImageId: ID,
+      ImageName: 'web',
+      Description: 'golden web image',
+      Features: { NvmeSupport: 'supported', ImdsSupport: 'v2' },
+    });
     // THEN
     expect(await emu.actions()).toEqual(['DescribeImages']);
-    expect(res).toEqual({ PhysicalResourceId: ID, Data: { ImageId: ID, RegionId: 'cn-hangzhou', Status: 'Available', Changes: [], RequestIds: [] } });
+    expect(res).toEqual({
+      PhysicalResourceId: ID,
+      Data: { ImageId: ID, RegionId: 'cn-hangzhou', Status: 'Available', Changes: [], RequestIds: [] },
+    });
   });
 
   test('the read asks for every status, so Deprecated images are found', async () => {
     await emu.start({ images: [image(ID, { Status: 'Deprecated' })] });
     await emu.simulate({ ImageId: ID, Status: 'Deprecated' });
     const [describe] = await emu.calls();
-    expect(describe.Params).toMatchObject({ ImageId: ID, ImageOwnerAlias: 'self', Status: 'Creating,Waiting,Available,UnAvailable,CreateFailed,Deprecated' });
+    expect(describe.Params).toMatchObject({
+      ImageId: ID,
+      ImageOwnerAlias: 'self',
+      Status: 'Creating,Waiting,Available,UnAvailable,CreateFailed,Deprecated',
+    });
     expect(await emu.actions()).toEqual(['DescribeImages']);
   });
 
   test('sends one ModifyImageAttribute with only the changed fields, Features with only its changed member, then reads back', async () => {
-    await emu.start({ images: [image(ID, { ImageName: 'web', Description: 'same text', Features: { NvmeSupport: 'unsupported', ImdsSupport: 'v2' } })] });
-    const res = await emu.simulate({ ImageId: ID, ImageName: 'web-v2', Description: 'same text', Features: { NvmeSupport: 'supported', ImdsSupport: 'v2' } });
+    await emu.start({
+      images: [image(ID, { ImageName: 'web', Description: 'same text', Features: { NvmeSupport: 'unsupported', ImdsSupport: 'v2' } })],
+    });
+    const res = await emu.simulate({
+      ImageId: ID,
+      ImageName: 'web-v2',
+      Description: 'same text',
+      Features: { NvmeSupport: 'supported', ImdsSupport: 'v2' },
+    });
     expect(await emu.actions()).toEqual(['DescribeImages', 'ModifyImageAttribute', 'DescribeImages']);
     expect(await emu.modifyCalls()).toEqual([{ 'ImageName': 'web-v2', 'Features.NvmeSupport': 'supported' }]);
     expect(res.Data.Changes).toEqual([
@@ -57,7 +78,11 @@ describe('Create and Update: reconcile to the desired attributes', () => {
     await emu.start({ images: [image(ID), image('m-bp1web0002')] });
     const res = await emu.simulate(
       { ImageId: 'm-bp1web0002', ImageName: 'web-next' },
-      { RequestType: 'Update', PhysicalResourceId: ID, OldResourceProperties: { RegionId: 'cn-hangzhou', ImageId: ID, ImageName: 'web-next' } },
+      {
+        RequestType: 'Update',
+        PhysicalResourceId: ID,
+        OldResourceProperties: { RegionId: 'cn-hangzhou', ImageId: ID, ImageName: 'web-next' },
+      },
     );
     expect(res.PhysicalResourceId).toBe('m-bp1web0002');
     expect((await emu.image('m-bp1web0002')).ImageName).toBe('web-next');
@@ -84,7 +109,12 @@ describe('Status transitions', () => {
     await emu.start({ images: [image(ID, { ImageFamily: 'web' }), image('m-bp1web0002', { ImageFamily: 'web' })] });
     const res = await emu.simulate({ ImageId: ID, Status: 'Deprecated', Description: 'superseded by m-bp1web0002' });
     expect(await emu.actions()).toEqual([
-      'DescribeImages', 'DescribeImageSharePermission', 'DescribeImages', 'ModifyImageAttribute', 'ModifyImageAttribute', 'DescribeImages',
+      'DescribeImages',
+      'DescribeImageSharePermission',
+      'DescribeImages',
+      'ModifyImageAttribute',
+      'ModifyImageAttribute',
+      'DescribeImages',
     ]);
     expect(await emu.modifyCalls()).toEqual([{ Description: 'superseded by m-bp1web0002' }, { Status: 'Deprecated' }]);
     expect(res.Data.Status).toBe('Deprecated');
@@ -125,7 +155,10 @@ describe('Status transitions', () => {
     await emu.start({ images: [image(ID, { Status: 'Creating', ReadyAfterSeconds: 3600 })] });
     const started = Date.now();
     await expect(
-      emu.handler()({ RequestType: 'Create', ResourceProperties: { RegionId: 'cn-hangzhou', ImageId: ID, ImageName: 'fresh' } }, { getRemainingTimeInMillis: () => 31_000 }),
+      emu.handler()(
+        { RequestType: 'Create', ResourceProperties: { RegionId: 'cn-hangzhou', ImageId: ID, ImageName: 'fresh' } },
+        { getRemainingTimeInMillis: () => 31_000 },
+      ),
     ).rejects.toMatchObject({ code: 'Guard.ImageNotReady' });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -151,11 +184,11 @@ describe('Guards: each refuses with its own message and no write', () => {
       message: `Image ${ID} in cn-hangzhou was not found among this account's custom images (any status).`,
     },
     {
-      name: 'another account\'s private image',
+      name: "another account's private image",
       state: { images: [image(ID, { ImageOwnerId: OTHER, ImageOwnerAlias: 'others' })] },
       props: { ImageName: 'x1' },
       code: 'Guard.ImageNotFound',
-      message: 'was not found among this account\'s custom images',
+      message: "was not found among this account's custom images",
     },
     {
       name: 'a community image published by another account',
@@ -173,7 +206,10 @@ describe('Guards: each refuses with its own message and no write', () => {
     },
     {
       name: 'a BootMode change while instances use the image',
-      state: { images: [image(ID, { BootMode: 'BIOS' })], instances: [{ InstanceId: 'i-bp1run0001', RegionId: 'cn-hangzhou', ImageId: ID }] },
+      state: {
+        images: [image(ID, { BootMode: 'BIOS' })],
+        instances: [{ InstanceId: 'i-bp1run0001', RegionId: 'cn-hangzhou', ImageId: ID }],
+      },
       props: { BootMode: 'UEFI' },
       code: 'Guard.BootModeImageInUse',
       message: 'BootMode cannot change from "BIOS" to "UEFI" while instances use the image (i-bp1run0001)',
@@ -200,7 +236,9 @@ describe('Guards: each refuses with its own message and no write', () => {
 
   test('a guard refusal applies nothing, not even the fields that were fine', async () => {
     await emu.start({ images: [image(ID, { ImageName: 'web', Features: { ImdsSupport: 'v2' } })] });
-    await expect(emu.simulate({ ImageId: ID, ImageName: 'web-v2', Features: { ImdsSupport: 'v1' } })).rejects.toMatchObject({ code: 'Guard.ImdsSupportDowngrade' });
+    await expect(emu.simulate({ ImageId: ID, ImageName: 'web-v2', Features: { ImdsSupport: 'v1' } })).rejects.toMatchObject({
+      code: 'Guard.ImdsSupportDowngrade',
+    });
     expect((await emu.image(ID)).ImageName).toBe('web');
   });
 
@@ -219,15 +257,19 @@ describe('Guards: each refuses with its own message and no write', () => {
 
   test('an invalid value fails before any API call, naming attribute, value and rule', async () => {
     await emu.start({ images: [image(ID)] });
-    await expect(emu.simulate({ ImageId: ID, ImageName: 'aliyun-web' })).rejects.toThrow('ImageName "aliyun-web" is not valid: it must not start with "aliyun" or "acs:".');
+    await expect(emu.simulate({ ImageId: ID, ImageName: 'aliyun-web' })).rejects.toThrow(
+      'ImageName "aliyun-web" is not valid: it must not start with "aliyun" or "acs:".',
+    );
     expect(await emu.calls()).toEqual([]);
   });
 
-  test('an API refusal the guards cannot foresee reaches the caller with advice and the API\'s code', async () => {
+  test("an API refusal the guards cannot foresee reaches the caller with advice and the API's code", async () => {
     await emu.start({ images: [image(ID, { ImageName: 'web' }), image('m-bp1web0002', { ImageName: 'taken' })] });
     await expect(emu.simulate({ ImageId: ID, ImageName: 'taken' })).rejects.toMatchObject({
       code: 'InvalidImageName.Duplicated',
-      message: expect.stringMatching(/^Another image of this account in this region already has that ImageName.*\(ECS ModifyImageAttribute returned InvalidImageName.Duplicated, HTTP 400/),
+      message: expect.stringMatching(
+        /^Another image of this account in this region already has that ImageName.*\(ECS ModifyImageAttribute returned InvalidImageName.Duplicated, HTTP 400/,
+      ),
     });
   });
 
@@ -280,9 +322,13 @@ describe('Retries: throttling, server errors and dropped connections', () => {
     expect((await emu.actions()).filter((a) => a === 'ModifyImageAttribute')).toHaveLength(1);
   });
 
-  test('under the emulator\'s rate limit the handler still converges', async () => {
+  test("under the emulator's rate limit the handler still converges", async () => {
     await emu.start({ images: [image(ID)] }, { rateLimit: 2 });
-    const res = await emu.simulate({ ImageId: ID, ImageName: 'limited', Status: 'Available' }, {}, { retryPolicy: { maxAttempts: 8, baseDelayMs: 200, maxDelayMs: 1000 } });
+    const res = await emu.simulate(
+      { ImageId: ID, ImageName: 'limited', Status: 'Available' },
+      {},
+      { retryPolicy: { maxAttempts: 8, baseDelayMs: 200, maxDelayMs: 1000 } },
+    );
     expect(res.Data.Changes).toEqual([{ Attribute: 'ImageName', From: 'img-bp1web0001', To: 'limited' }]);
   });
 });
@@ -310,7 +356,9 @@ describe('Delete honours DeletionPolicy', () => {
 
   test('Deprecate refuses the last image of a family unless allowed', async () => {
     await emu.start({ images: [image(ID, { ImageFamily: 'web' })] });
-    await expect(emu.simulate({ ImageId: ID, DeletionPolicy: 'Deprecate' }, { RequestType: 'Delete', PhysicalResourceId: ID })).rejects.toMatchObject({ code: 'Guard.DeprecateLastImageOfFamily' });
+    await expect(
+      emu.simulate({ ImageId: ID, DeletionPolicy: 'Deprecate' }, { RequestType: 'Delete', PhysicalResourceId: ID }),
+    ).rejects.toMatchObject({ code: 'Guard.DeprecateLastImageOfFamily' });
     expect(await emu.modifyCalls()).toEqual([]);
   });
 
@@ -329,11 +377,17 @@ describe('Delete honours DeletionPolicy', () => {
   test('Restore puts back the values in RestoreTo and reports what it could not', async () => {
     await emu.start({ images: [image(ID, { ImageName: 'managed', Description: 'managed text', Features: { ImdsSupport: 'v2' } })] });
     const res = await emu.simulate(
-      { ImageId: ID, DeletionPolicy: 'Restore', RestoreTo: { ImageName: 'original', Description: 'original text', Features: { ImdsSupport: 'v1' } } },
+      {
+        ImageId: ID,
+        DeletionPolicy: 'Restore',
+        RestoreTo: { ImageName: 'original', Description: 'original text', Features: { ImdsSupport: 'v1' } },
+      },
       { RequestType: 'Delete', PhysicalResourceId: ID },
     );
     expect(await emu.modifyCalls()).toEqual([{ ImageName: 'original', Description: 'original text' }]);
-    expect(res.Data.Skipped).toEqual([{ Attribute: 'Features.ImdsSupport', Reason: expect.stringContaining('never allows going back to "v1"') }]);
+    expect(res.Data.Skipped).toEqual([
+      { Attribute: 'Features.ImdsSupport', Reason: expect.stringContaining('never allows going back to "v1"') },
+    ]);
   });
 });
 
@@ -369,7 +423,7 @@ describe('Credentials', () => {
     }
   });
 
-  test('the Terraform provider\'s ALICLOUD_* variables are used when set', async () => {
+  test("the Terraform provider's ALICLOUD_* variables are used when set", async () => {
     await emu.start({ images: [image(ID)], accessKeys: [{ id: 'AKIDTF', secret: 'tf-secret' }] });
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = 'unknown';
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = 'unknown';

@@ -12,10 +12,19 @@ export interface CliResult {
 }
 
 /** Runs the bundled CLI to completion, with an environment of the test's choosing only. */
-export function runCli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; bundle?: string; cwd?: string } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; bundle?: string; cwd?: string } = {},
+): CliResult {
   const res = spawnSync(process.execPath, [options.bundle ?? CLI_BUNDLE, ...args], {
     input: options.input ?? '',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true', ...options.env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
+      ...options.env,
+    },
     cwd: options.cwd,
     encoding: 'utf8',
     timeout: 60_000,
@@ -24,7 +33,9 @@ export function runCli(args: string[], options: { input?: string; env?: NodeJS.P
 }
 
 /** `managed-image emulator` as a child process; resolves once it printed its URL. */
-export async function startEmulatorProcess(args: string[] = []): Promise<{ url: string; child: ChildProcess; stop(): Promise<number | null> }> {
+export async function startEmulatorProcess(
+  args: string[] = [],
+): Promise<{ url: string; child: ChildProcess; stop(): Promise<number | null> }> {
   const child = spawn(process.execPath, [CLI_BUNDLE, 'emulator', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));

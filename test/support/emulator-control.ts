@@ -25,7 +25,14 @@ export class EmulatorControl {
       .map(({ Params: { RegionId: _r, ImageId: _i, DryRun: _d, ...rest } }) => rest);
   }
 
-  async fault(fault: { Action: string; Code: string; HttpStatus: number; Count: number; RetryAfterMs?: number; DelayMs?: number }): Promise<void> {
+  async fault(fault: {
+    Action: string;
+    Code: string;
+    HttpStatus: number;
+    Count: number;
+    RetryAfterMs?: number;
+    DelayMs?: number;
+  }): Promise<void> {
     await this.request('POST', '/__emulator/faults', fault);
   }
 
@@ -43,15 +50,19 @@ export class EmulatorControl {
   private request(method: string, path: string, body?: unknown): Promise<unknown> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
-      const req = http.request(`${this.url}${path}`, { method, agent: false, headers: payload ? { 'content-type': 'application/json' } : {} }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (text += d));
-        res.on('end', () => {
-          if ((res.statusCode ?? 500) >= 400) return reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`));
-          resolve(text ? JSON.parse(text) : undefined);
-        });
-      });
+      const req = http.request(
+        `${this.url}${path}`,
+        { method, agent: false, headers: payload ? { 'content-type': 'application/json' } : {} },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (text += d));
+          res.on('end', () => {
+            if ((res.statusCode ?? 500) >= 400) return reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`));
+            resolve(text ? JSON.parse(text) : undefined);
+          });
+        },
+      );
       req.on('error', reject);
       req.end(payload);
     });

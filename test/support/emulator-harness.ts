@@ -61,8 +61,16 @@ export class EmulatorHarness {
   }
 
   /** Sends one event, filling RequestType Create and the region by default. */
-  simulate(props: Partial<ManagedImageProperties> & { ImageId: string }, event: Partial<ManagedImageEvent> = {}, deps?: HandlerDeps): Promise<ManagedImageResponse> {
-    return this.handler(deps)({ RequestType: 'Create', ...event, ResourceProperties: { RegionId: REGION, ...props } as ManagedImageProperties });
+  simulate(
+    props: Partial<ManagedImageProperties> & { ImageId: string },
+    event: Partial<ManagedImageEvent> = {},
+    deps?: HandlerDeps,
+  ): Promise<ManagedImageResponse> {
+    return this.handler(deps)({
+      RequestType: 'Create',
+      ...event,
+      ResourceProperties: { RegionId: REGION, ...props } as ManagedImageProperties,
+    });
   }
 
   /** The control endpoints of the running emulator. */

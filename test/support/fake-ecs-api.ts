@@ -61,7 +61,9 @@ export class FakeEcsApi implements EcsImageApi {
     this.calls.push({ action: 'DescribeImages', args: q });
     const statuses = q.status?.split(',') ?? ['Available'];
     const servesStale = this.stale > 0 && this.beforeLastWrite !== undefined;
-    const visible = [...this.images.values()].map((i) => (servesStale && i.imageId === this.beforeLastWrite!.imageId ? this.beforeLastWrite! : i));
+    const visible = [...this.images.values()].map((i) =>
+      servesStale && i.imageId === this.beforeLastWrite!.imageId ? this.beforeLastWrite! : i,
+    );
     if (servesStale) this.stale -= 1;
     const images = visible.filter(
       (i) =>
@@ -76,7 +78,8 @@ export class FakeEcsApi implements EcsImageApi {
   async modifyImageAttribute(r: ModifyImageAttributeRequest): Promise<string> {
     this.calls.push({ action: 'ModifyImageAttribute', args: r });
     const image = this.images.get(r.imageId);
-    if (!image) throw new EcsApiError({ action: 'ModifyImageAttribute', code: 'InvalidImageId.NotFound', statusCode: 404, transient: false });
+    if (!image)
+      throw new EcsApiError({ action: 'ModifyImageAttribute', code: 'InvalidImageId.NotFound', statusCode: 404, transient: false });
     if (r.status === 'Deprecated' && image.status !== 'Available') {
       throw new EcsApiError({ action: 'ModifyImageAttribute', code: 'ImageStatus.NotAvailable', statusCode: 403, transient: false });
     }

@@ -8,5 +8,6 @@ process.env.HOME = home;
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
 process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = 'true';
 for (const name of Object.keys(process.env)) {
-  if (/^(ALIBABA_CLOUD|ALIBABACLOUD|ALICLOUD)_(ACCESS_KEY|SECRET|SECURITY_TOKEN|ROLE_ARN|OIDC|CREDENTIALS)/.test(name)) delete process.env[name];
+  if (/^(ALIBABA_CLOUD|ALIBABACLOUD|ALICLOUD)_(ACCESS_KEY|SECRET|SECURITY_TOKEN|ROLE_ARN|OIDC|CREDENTIALS)/.test(name))
+    delete process.env[name];
 }

@@ -26,7 +26,10 @@ function hasGo() {
 }
 
 function versionOf(bin) {
-  const res = spawnSync(bin, ['version'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' } });
+  const res = spawnSync(bin, ['version'], {
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' },
+  });
   const match = /v?(\d+\.\d+\.\d+)/.exec(res.stdout || '');
   return match ? match[1] : undefined;
 }
@@ -50,14 +53,20 @@ function findEngines({ build = true, log = (line) => process.stderr.write(`${lin
     }
     const res = spawnSync('bash', [BUILD_SCRIPT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (res.status !== 0) throw new Error(`tools/engines/build.sh failed (exit ${res.status}); see its output above`);
-    const vars = Object.fromEntries(res.stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const vars = Object.fromEntries(
+      res.stdout
+        .split('\n')
+        .filter((l) => l.includes('='))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
     cliConfigFile = vars.TF_CLI_CONFIG_FILE;
     if (wanted.includes('opentofu')) engines.push({ name: 'opentofu', bin: vars.TOFU_BIN, version: versionOf(vars.TOFU_BIN) });
   }
 
   const terraform = onPath('terraform');
   if (!terraform) notes.push('terraform is not on PATH: skipped.');
-  else if (!cliConfigFile) notes.push(`terraform is on PATH (${terraform}) but the hashicorp/external mirror could not be built without Go: skipped.`);
+  else if (!cliConfigFile)
+    notes.push(`terraform is on PATH (${terraform}) but the hashicorp/external mirror could not be built without Go: skipped.`);
   else if (wanted.includes('terraform')) engines.push({ name: 'terraform', bin: terraform, version: versionOf(terraform) });
 
   for (const e of engines) notes.push(`using ${e.name} ${e.version} (${e.bin})`);

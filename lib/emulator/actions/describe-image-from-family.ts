@@ -14,7 +14,8 @@ const SHARED_FAMILY = /^acs:(\d+):(.+)$/;
 export const describeImageFromFamily: ActionHandler = ({ params, accountId, store }) => {
   const regionId = params.regionId();
   const family = params.required('ImageFamily');
-  const latest = store.allImages()
+  const latest = store
+    .allImages()
     .filter((image) => image.RegionId === regionId && image.Status === 'Available' && inFamily(image, family, accountId, store))
     .sort(newestFirst)[0];
   return { Image: latest ? renderImage(latest, accountId, store) : {} };
@@ -23,8 +24,12 @@ export const describeImageFromFamily: ActionHandler = ({ params, accountId, stor
 function inFamily(image: ImageRecord, family: string, viewer: string, store: EmulatorStore): boolean {
   const shared = SHARED_FAMILY.exec(family);
   if (shared) {
-    return image.ownerKind === 'account' && image.ImageOwnerId === shared[1] && image.ImageFamily === shared[2]
-      && isSharedWith(image, viewer, store);
+    return (
+      image.ownerKind === 'account' &&
+      image.ImageOwnerId === shared[1] &&
+      image.ImageFamily === shared[2] &&
+      isSharedWith(image, viewer, store)
+    );
   }
   return isOwnedBy(image, viewer) && image.ImageFamily === family;
 }

@@ -22,6 +22,8 @@ export const describeImageSharePermission: ActionHandler = ({ params, accountId,
     PageSize: pageSize,
     TotalCount: shares.length,
     ShareGroups: { ShareGroup: isCommunityImage(image) ? [{ Group: 'all' }] : [] },
-    Accounts: { Account: pageOf(shares, pageNumber, pageSize).map((share) => ({ AliyunId: share.accountId, SharedTime: share.sharedTime })) },
+    Accounts: {
+      Account: pageOf(shares, pageNumber, pageSize).map((share) => ({ AliyunId: share.accountId, SharedTime: share.sharedTime })),
+    },
   };
 };

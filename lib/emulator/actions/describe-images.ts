@@ -41,11 +41,15 @@ export const describeImages: ActionHandler = ({ params, accountId, store }) => {
   const { pageNumber, pageSize } = pageParams(params);
   if (params.boolean('DryRun', false)) throw apiError('dryRunOperation');
 
-  const matches = store.allImages()
+  const matches = store
+    .allImages()
     .filter((image) => image.RegionId === query.regionId && isVisibleTo(image, accountId, store))
     .filter((image) => matchesOwner(image, query, accountId, store))
     .filter((image) => matchesAttributes(image, query))
-    .filter((image) => query.usage === undefined || (store.instancesUsing(image.ImageId, image.RegionId).length > 0 ? 'instance' : 'none') === query.usage)
+    .filter(
+      (image) =>
+        query.usage === undefined || (store.instancesUsing(image.ImageId, image.RegionId).length > 0 ? 'instance' : 'none') === query.usage,
+    )
     .sort(newestFirst);
   return {
     RegionId: query.regionId,
@@ -66,7 +70,11 @@ function readQuery(params: Params): ImageQuery {
   if (ownerId !== undefined && alias !== 'others') throw apiError('imageOwnerIdUnsupported');
   if (ownerId !== undefined && !/^\d+$/.test(ownerId)) throw apiError('invalidParameter', 'ImageOwnerId');
 
-  const idList = params.nonEmpty('ImageId')?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const idList = params
+    .nonEmpty('ImageId')
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   if (idList && idList.length > MAX_IMAGE_IDS) throw apiError('invalidParameter', 'ImageId');
 
   const usage = params.nonEmpty('Usage');
@@ -139,13 +147,15 @@ function matchesOwner(image: ImageRecord, query: ImageQuery, viewer: string, sto
 
 function matchesAttributes(image: ImageRecord, query: ImageQuery): boolean {
   const created = Date.parse(image.CreationTime);
-  return (query.imageIds === undefined || query.imageIds.has(image.ImageId))
-    && query.statuses.has(image.Status)
-    && (query.imageName === undefined || image.ImageName.includes(query.imageName))
-    && (query.imageFamily === undefined || image.ImageFamily === query.imageFamily)
-    && (query.osType === undefined || image.OSType === query.osType)
-    && (query.architecture === undefined || image.Architecture === query.architecture)
-    && matchesTagFilters(image.Tags, query.tags)
-    && (query.createdAfter === undefined || created >= query.createdAfter)
-    && (query.createdBefore === undefined || created <= query.createdBefore);
+  return (
+    (query.imageIds === undefined || query.imageIds.has(image.ImageId)) &&
+    query.statuses.has(image.Status) &&
+    (query.imageName === undefined || image.ImageName.includes(query.imageName)) &&
+    (query.imageFamily === undefined || image.ImageFamily === query.imageFamily) &&
+    (query.osType === undefined || image.OSType === query.osType) &&
+    (query.architecture === undefined || image.Architecture === query.architecture) &&
+    matchesTagFilters(image.Tags, query.tags) &&
+    (query.createdAfter === undefined || created >= query.createdAfter) &&
+    (query.createdBefore === undefined || created <= query.createdBefore)
+  );
 }

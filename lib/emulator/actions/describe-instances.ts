@@ -18,18 +18,35 @@ export const describeInstances: ActionHandler = ({ params, accountId, store }) =
   const instanceIds = readInstanceIds(params);
   const status = params.nonEmpty('Status');
   if (status !== undefined && !(INSTANCE_STATUSES as readonly string[]).includes(status)) throw apiError('invalidParameter', 'Status');
-  const matches = store.instancesOf(accountId, regionId).filter((instance) => (imageId === undefined || instance.ImageId === imageId)
-    && (instanceIds === undefined || instanceIds.includes(instance.InstanceId))
-    && (status === undefined || instance.Status === status));
+  const matches = store
+    .instancesOf(accountId, regionId)
+    .filter(
+      (instance) =>
+        (imageId === undefined || instance.ImageId === imageId) &&
+        (instanceIds === undefined || instanceIds.includes(instance.InstanceId)) &&
+        (status === undefined || instance.Status === status),
+    );
 
   if (params.nonEmpty('MaxResults') !== undefined || params.nonEmpty('NextToken') !== undefined) {
-    const maxResults = Math.min(MAX_PAGE_SIZE, Math.max(MIN_MAX_RESULTS, params.integer('MaxResults', MIN_MAX_RESULTS, 1, Number.MAX_SAFE_INTEGER)));
+    const maxResults = Math.min(
+      MAX_PAGE_SIZE,
+      Math.max(MIN_MAX_RESULTS, params.integer('MaxResults', MIN_MAX_RESULTS, 1, Number.MAX_SAFE_INTEGER)),
+    );
     const { page, nextToken } = tokenPageOf(matches, decodeNextToken(params), maxResults);
-    return { TotalCount: matches.length, PageNumber: 1, PageSize: maxResults, NextToken: nextToken, Instances: { Instance: page.map(renderInstance) } };
+    return {
+      TotalCount: matches.length,
+      PageNumber: 1,
+      PageSize: maxResults,
+      NextToken: nextToken,
+      Instances: { Instance: page.map(renderInstance) },
+    };
   }
   const { pageNumber, pageSize } = pageParams(params);
   return {
-    TotalCount: matches.length, PageNumber: pageNumber, PageSize: pageSize, NextToken: '',
+    TotalCount: matches.length,
+    PageNumber: pageNumber,
+    PageSize: pageSize,
+    NextToken: '',
     Instances: { Instance: pageOf(matches, pageNumber, pageSize).map(renderInstance) },
   };
 };
@@ -44,7 +61,8 @@ function readInstanceIds(params: Params): string[] | undefined {
   } catch {
     throw apiError('invalidParameter', 'InstanceIds');
   }
-  if (!Array.isArray(ids) || ids.length > MAX_PAGE_SIZE || ids.some((id) => typeof id !== 'string')) throw apiError('invalidParameter', 'InstanceIds');
+  if (!Array.isArray(ids) || ids.length > MAX_PAGE_SIZE || ids.some((id) => typeof id !== 'string'))
+    throw apiError('invalidParameter', 'InstanceIds');
   return ids as string[];
 }
 

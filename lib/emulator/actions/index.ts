@@ -10,15 +10,17 @@ import { tagResources } from './tag-resources';
 import { untagResources } from './untag-resources';
 
 /** Action name ⇒ handler. Any other name ⇒ 404 InvalidAction.NotFound. */
-export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(Object.entries({
-  DescribeImages: describeImages,
-  ModifyImageAttribute: modifyImageAttribute,
-  DescribeInstances: describeInstances,
-  DescribeImageSharePermission: describeImageSharePermission,
-  DescribeImageFromFamily: describeImageFromFamily,
-  TagResources: tagResources,
-  UntagResources: untagResources,
-  ListTagResources: listTagResources,
-}));
+export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(
+  Object.entries({
+    DescribeImages: describeImages,
+    ModifyImageAttribute: modifyImageAttribute,
+    DescribeInstances: describeInstances,
+    DescribeImageSharePermission: describeImageSharePermission,
+    DescribeImageFromFamily: describeImageFromFamily,
+    TagResources: tagResources,
+    UntagResources: untagResources,
+    ListTagResources: listTagResources,
+  }),
+);
 
 export type { ActionContext, ActionHandler } from './action';

@@ -22,12 +22,18 @@ export const listTagResources: ActionHandler = ({ params, accountId, store }) =>
   if (ids.length === 0 && filters.length === 0) throw apiError('missingParameter', 'ResourceId.1');
   const offset = decodeNextToken(params);
 
-  const entries = store.allImages()
+  const entries = store
+    .allImages()
     .filter((image) => image.RegionId === regionId && isOwnedBy(image, accountId))
     .filter((image) => (ids.length === 0 || ids.includes(image.ImageId)) && matchesTagFilters(image.Tags, filters))
-    .flatMap((image) => image.Tags
-      .filter((tag) => filters.length === 0 || filters.some((filter) => filter.key === tag.TagKey))
-      .map((tag) => ({ ResourceId: image.ImageId, ResourceType: IMAGE_RESOURCE_TYPE, TagKey: tag.TagKey, TagValue: tag.TagValue })));
+    .flatMap((image) =>
+      image.Tags.filter((tag) => filters.length === 0 || filters.some((filter) => filter.key === tag.TagKey)).map((tag) => ({
+        ResourceId: image.ImageId,
+        ResourceType: IMAGE_RESOURCE_TYPE,
+        TagKey: tag.TagKey,
+        TagValue: tag.TagValue,
+      })),
+    );
   const { page, nextToken } = tokenPageOf(entries, offset, TAG_RESOURCES_PAGE_SIZE);
   return { NextToken: nextToken, TagResources: { TagResource: page } };
 };

@@ -65,8 +65,14 @@ function readRequestedChanges(params: Params): RequestedChanges {
     throw apiError('invalidParameter', 'Features.NvmeSupport');
   }
   return {
-    ImageName: imageName, Description: description, ImageFamily: imageFamily, BootMode: bootMode,
-    LicenseType: licenseType, ImdsSupport: imdsSupport, Status: status, NvmeSupport: nvmeSupport,
+    ImageName: imageName,
+    Description: description,
+    ImageFamily: imageFamily,
+    BootMode: bootMode,
+    LicenseType: licenseType,
+    ImdsSupport: imdsSupport,
+    Status: status,
+    NvmeSupport: nvmeSupport,
   };
 }
 
@@ -97,10 +103,17 @@ function checkStateRules(image: ImageRecord, changes: RequestedChanges, store: E
   }
   if (changes.Status === 'Available' && image.Status !== 'Deprecated') throw apiError('imageStatusNotDeprecated');
 
-  const accountImages = store.allImages().filter((candidate) => candidate.ownerKind === 'account'
-    && candidate.ImageOwnerId === image.ImageOwnerId && candidate.RegionId === image.RegionId);
-  if (changes.ImageName !== undefined && changes.ImageName !== image.ImageName
-    && accountImages.some((candidate) => candidate.ImageId !== image.ImageId && candidate.ImageName === changes.ImageName)) {
+  const accountImages = store
+    .allImages()
+    .filter(
+      (candidate) =>
+        candidate.ownerKind === 'account' && candidate.ImageOwnerId === image.ImageOwnerId && candidate.RegionId === image.RegionId,
+    );
+  if (
+    changes.ImageName !== undefined &&
+    changes.ImageName !== image.ImageName &&
+    accountImages.some((candidate) => candidate.ImageId !== image.ImageId && candidate.ImageName === changes.ImageName)
+  ) {
     throw apiError('invalidImageNameDuplicated');
   }
   if (changes.ImageFamily !== undefined && changes.ImageFamily !== image.ImageFamily) {

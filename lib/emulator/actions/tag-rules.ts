@@ -34,7 +34,9 @@ export function readTagFilters(params: Params, valueWithoutKey: ErrorKey, tooMan
 
 /** Whether `tags` satisfy every filter. */
 export function matchesTagFilters(tags: readonly TagRecord[], filters: readonly TagFilter[]): boolean {
-  return filters.every((filter) => tags.some((tag) => tag.TagKey === filter.key && (filter.value === undefined || tag.TagValue === filter.value)));
+  return filters.every((filter) =>
+    tags.some((tag) => tag.TagKey === filter.key && (filter.value === undefined || tag.TagValue === filter.value)),
+  );
 }
 
 /**

@@ -2,8 +2,18 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION_ID, OTHER_ACCOUNT_ID } from '../types';
 import { IMAGE_STATUSES, ImageRecord, OwnerKind, TagRecord } from './records';
 import {
-  JsonObject, expectArray, expectObject, expectOnlyKeys, fail, optionalAccountId, optionalBoolean, optionalChoice,
-  optionalNumber, optionalString, optionalTime, requiredString,
+  JsonObject,
+  expectArray,
+  expectObject,
+  expectOnlyKeys,
+  fail,
+  optionalAccountId,
+  optionalBoolean,
+  optionalChoice,
+  optionalNumber,
+  optionalString,
+  optionalTime,
+  requiredString,
 } from './state-checks';
 
 /** Fields of DescribeImages' Image echoed verbatim when present. */
@@ -11,11 +21,39 @@ const PASSTHROUGH_FIELDS = ['SupplierName', 'SecureBootOptions', 'DetectionOptio
 /** Computed by the emulator; accepted in a state file (e.g. a DescribeImages dump) and ignored. */
 const COMPUTED_FIELDS = ['Usage', 'IsSelfShared'] as const;
 const IMAGE_FIELDS = [
-  'ImageId', 'RegionId', 'ImageName', 'Description', 'ImageFamily', 'ImageVersion', 'Status', 'Progress',
-  'CreationTime', 'Architecture', 'OSType', 'OSName', 'OSNameEn', 'Platform', 'Size', 'BootMode', 'LicenseType',
-  'ImageOwnerAlias', 'ImageOwnerId', 'IsPublic', 'IsCopied', 'IsSubscribed', 'IsSupportCloudinit',
-  'IsSupportIoOptimized', 'LoginAsNonRootSupported', 'ProductCode', 'ResourceGroupId', 'Features', 'Tags',
-  'DiskDeviceMappings', 'ReadyAfterSeconds', ...PASSTHROUGH_FIELDS, ...COMPUTED_FIELDS,
+  'ImageId',
+  'RegionId',
+  'ImageName',
+  'Description',
+  'ImageFamily',
+  'ImageVersion',
+  'Status',
+  'Progress',
+  'CreationTime',
+  'Architecture',
+  'OSType',
+  'OSName',
+  'OSNameEn',
+  'Platform',
+  'Size',
+  'BootMode',
+  'LicenseType',
+  'ImageOwnerAlias',
+  'ImageOwnerId',
+  'IsPublic',
+  'IsCopied',
+  'IsSubscribed',
+  'IsSupportCloudinit',
+  'IsSupportIoOptimized',
+  'LoginAsNonRootSupported',
+  'ProductCode',
+  'ResourceGroupId',
+  'Features',
+  'Tags',
+  'DiskDeviceMappings',
+  'ReadyAfterSeconds',
+  ...PASSTHROUGH_FIELDS,
+  ...COMPUTED_FIELDS,
 ] as const;
 
 /** Allowed values of the enumerated image fields. */
@@ -67,8 +105,12 @@ export function parseImage(raw: unknown, where: string, defaultCreationTime: str
     CreationTime: optionalString(object, 'CreationTime', at) ?? defaultCreationTime,
     Architecture: optionalChoice(object, 'Architecture', ARCHITECTURES, at) ?? 'x86_64',
     OSType: osType,
-    OSName: optionalString(object, 'OSName', at) ?? (osType === 'windows' ? 'Windows Server 2022 数据中心版 64位中文版' : 'Alibaba Cloud Linux  3.2104 LTS 64位'),
-    OSNameEn: optionalString(object, 'OSNameEn', at) ?? (osType === 'windows' ? 'Windows Server 2022 Datacenter 64-bit' : 'Alibaba Cloud Linux  3.2104 LTS 64 bit'),
+    OSName:
+      optionalString(object, 'OSName', at) ??
+      (osType === 'windows' ? 'Windows Server 2022 数据中心版 64位中文版' : 'Alibaba Cloud Linux  3.2104 LTS 64位'),
+    OSNameEn:
+      optionalString(object, 'OSNameEn', at) ??
+      (osType === 'windows' ? 'Windows Server 2022 Datacenter 64-bit' : 'Alibaba Cloud Linux  3.2104 LTS 64 bit'),
     Platform: optionalString(object, 'Platform', at) ?? (osType === 'windows' ? 'Windows Server 2022' : 'Aliyun'),
     Size: size,
     BootMode: optionalChoice(object, 'BootMode', BOOT_MODES, at) ?? 'BIOS',
@@ -99,7 +141,8 @@ function parseOwner(object: JsonObject, at: string): { kind: OwnerKind; id: stri
     case 'marketplace':
       return { kind: alias, id: id ?? '' };
     case 'others':
-      if (id === DEFAULT_ACCOUNT_ID) fail(`${at}.ImageOwnerId`, `an "others" image cannot belong to the default account ${DEFAULT_ACCOUNT_ID}`);
+      if (id === DEFAULT_ACCOUNT_ID)
+        fail(`${at}.ImageOwnerId`, `an "others" image cannot belong to the default account ${DEFAULT_ACCOUNT_ID}`);
       return { kind: 'account', id: id ?? OTHER_ACCOUNT_ID };
     default:
       return { kind: 'account', id: id ?? DEFAULT_ACCOUNT_ID };
@@ -133,7 +176,18 @@ function parseTags(raw: unknown, where: string): TagRecord[] {
 
 function parseDiskDeviceMappings(raw: unknown, where: string, size: number): Record<string, unknown>[] {
   if (raw === undefined) {
-    return [{ Type: 'system', Device: '/dev/xvda', Size: String(size), SnapshotId: '', Format: '', Progress: '100%', ImportOSSBucket: '', ImportOSSObject: '' }];
+    return [
+      {
+        Type: 'system',
+        Device: '/dev/xvda',
+        Size: String(size),
+        SnapshotId: '',
+        Format: '',
+        Progress: '100%',
+        ImportOSSBucket: '',
+        ImportOSSObject: '',
+      },
+    ];
   }
   const list = expectArray(expectObject(raw, where).DiskDeviceMapping ?? [], `${where}.DiskDeviceMapping`);
   return list.map((entry, index) => expectObject(entry, `${where}.DiskDeviceMapping[${index}]`));

@@ -5,8 +5,17 @@ import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION_ID, EmulatorState } from '../types';
 import { ParsedImage, parseImage } from './parse-image';
 import { AccessKeyRecord, INSTANCE_STATUSES, InstanceRecord } from './records';
 import {
-  StateFileError, expectAccountId, expectArray, expectObject, expectOnlyKeys, fail, optionalAccountId, optionalChoice,
-  optionalString, optionalTime, requiredString,
+  StateFileError,
+  expectAccountId,
+  expectArray,
+  expectObject,
+  expectOnlyKeys,
+  fail,
+  optionalAccountId,
+  optionalChoice,
+  optionalString,
+  optionalTime,
+  requiredString,
 } from './state-checks';
 
 /** The access key accepted when the state names none. */
@@ -27,19 +36,31 @@ export interface ParsedState {
  * @throws StateFileError naming the bad entry
  */
 export function parseState(input: EmulatorState | string | undefined, nowMs: number): ParsedState {
-  const raw = typeof input === 'string' ? readStateFile(input) : input ?? {};
+  const raw = typeof input === 'string' ? readStateFile(input) : (input ?? {});
   const root = expectObject(raw, 'state');
   expectOnlyKeys(root, ['accessKeys', 'images', 'instances', 'shares', 'rateLimit'], 'state');
 
   const accessKeys = expectArray(root.accessKeys ?? [], 'accessKeys').map(parseAccessKey);
-  assertUnique(accessKeys.map((key) => key.id), 'accessKeys', 'access key id');
+  assertUnique(
+    accessKeys.map((key) => key.id),
+    'accessKeys',
+    'access key id',
+  );
 
   const creationTime = formatIsoSeconds(nowMs);
   const images = expectArray(root.images ?? [], 'images').map((entry, index) => parseImage(entry, `images[${index}]`, creationTime));
-  assertUnique(images.map((image) => image.record.ImageId), 'images', 'ImageId');
+  assertUnique(
+    images.map((image) => image.record.ImageId),
+    'images',
+    'ImageId',
+  );
 
   const instances = expectArray(root.instances ?? [], 'instances').map((entry, index) => parseInstance(entry, index, creationTime));
-  assertUnique(instances.map((instance) => instance.InstanceId), 'instances', 'InstanceId');
+  assertUnique(
+    instances.map((instance) => instance.InstanceId),
+    'instances',
+    'InstanceId',
+  );
 
   const imageIds = new Set(images.map((image) => image.record.ImageId));
   const shares = new Map<string, string[]>();
@@ -93,7 +114,11 @@ function parseInstance(raw: unknown, index: number, creationTime: string): Insta
   const object = expectObject(raw, where);
   const instanceId = requiredString(object, 'InstanceId', where);
   const at = `${where} (${instanceId})`;
-  expectOnlyKeys(object, ['InstanceId', 'ImageId', 'RegionId', 'Status', 'InstanceName', 'OwnerId', 'ZoneId', 'InstanceType', 'OSType', 'CreationTime'], at);
+  expectOnlyKeys(
+    object,
+    ['InstanceId', 'ImageId', 'RegionId', 'Status', 'InstanceName', 'OwnerId', 'ZoneId', 'InstanceType', 'OSType', 'CreationTime'],
+    at,
+  );
   const regionId = optionalString(object, 'RegionId', at) || DEFAULT_REGION_ID;
   return {
     InstanceId: instanceId,

@@ -25,7 +25,10 @@ export class EmulatorStore {
   private readonly instances: readonly InstanceRecord[];
   private readonly shares = new Map<string, readonly ShareRecord[]>();
 
-  constructor(parsed: ParsedState, private readonly clock: Clock) {
+  constructor(
+    parsed: ParsedState,
+    private readonly clock: Clock,
+  ) {
     const now = clock();
     this.accessKeys = new Map(parsed.accessKeys.map((key) => [key.id, key]));
     this.rateLimit = parsed.rateLimit;
@@ -33,7 +36,10 @@ export class EmulatorStore {
     this.instances = parsed.instances;
     const sharedTime = formatIsoSeconds(now);
     for (const [imageId, accounts] of parsed.shares) {
-      this.shares.set(imageId, accounts.map((accountId) => ({ accountId, sharedTime })));
+      this.shares.set(
+        imageId,
+        accounts.map((accountId) => ({ accountId, sharedTime })),
+      );
     }
   }
 

@@ -39,7 +39,16 @@ export class EcsApiError extends Error implements EcsApiErrorFields {
   }
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /**
  * What the SDK and @alicloud/credentials throw when no credential can be found: openapi-core's
@@ -82,7 +91,19 @@ export function toEcsApiError(action: string, thrown: unknown): EcsApiError {
   const networkCode = typeof e.code === 'string' && NETWORK_CODES.has(e.code) ? e.code : undefined;
   if (networkCode || e.name === 'RequestTimeoutError' || /socket hang up|ECONNRESET|timeout/i.test(message)) {
     const code = networkCode ?? (e.name === 'RequestTimeoutError' ? ERROR_CODES.requestTimeout : ERROR_CODES.connectionReset);
-    return new EcsApiError({ action, code, transient: true, apiMessage: message, message: `${NETWORK_ERROR_ADVICE} (ECS ${action}: ${message})` });
+    return new EcsApiError({
+      action,
+      code,
+      transient: true,
+      apiMessage: message,
+      message: `${NETWORK_ERROR_ADVICE} (ECS ${action}: ${message})`,
+    });
   }
-  return new EcsApiError({ action, code: ERROR_CODES.unexpectedSdkError, apiMessage: message, transient: false, message: `ECS ${action} failed: ${e.name ? `${e.name}: ` : ''}${message}` });
+  return new EcsApiError({
+    action,
+    code: ERROR_CODES.unexpectedSdkError,
+    apiMessage: message,
+    transient: false,
+    message: `ECS ${action} failed: ${e.name ? `${e.name}: ` : ''}${message}`,
+  });
 }

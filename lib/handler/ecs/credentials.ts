@@ -16,9 +16,7 @@ export function credentialFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     const securityToken = env[ENV.terraformSecurityToken];
     return new Credential(
       new CredentialConfig(
-        securityToken
-          ? { type: 'sts', accessKeyId, accessKeySecret, securityToken }
-          : { type: 'access_key', accessKeyId, accessKeySecret },
+        securityToken ? { type: 'sts', accessKeyId, accessKeySecret, securityToken } : { type: 'access_key', accessKeyId, accessKeySecret },
       ),
     );
   }

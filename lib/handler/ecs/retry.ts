@@ -28,12 +28,7 @@ export interface RetryObserver {
  * Runs `fn`, retrying transient ECS errors (throttling, 5xx, timeouts, dropped connections) up to
  * the policy's bound. Anything else, and the last transient error, is thrown as is.
  */
-export async function withRetry<T>(
-  fn: () => Promise<T>,
-  policy: RetryPolicy,
-  sleep: Sleep,
-  onRetry?: RetryObserver,
-): Promise<T> {
+export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy, sleep: Sleep, onRetry?: RetryObserver): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();

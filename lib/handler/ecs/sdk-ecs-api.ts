@@ -4,7 +4,15 @@ import { ATTRIBUTES } from '../../attributes';
 import { ENV } from '../../protocol/environment';
 import { toEcsApiError } from './api-error';
 import { credentialFromEnvironment } from './credentials';
-import { DescribeImagesQuery, DescribeImagesResult, EcsImageApi, ImageAttributeFields, ImageRecord, ModifyImageAttributeRequest, SharePermission } from './ecs-api';
+import {
+  DescribeImagesQuery,
+  DescribeImagesResult,
+  EcsImageApi,
+  ImageAttributeFields,
+  ImageRecord,
+  ModifyImageAttributeRequest,
+  SharePermission,
+} from './ecs-api';
 import { parseEndpoint } from './endpoint';
 
 export interface SdkEcsApiOptions {

@@ -116,7 +116,8 @@ export function parseProperties(props: ManagedImageProperties | undefined): Pars
   } else if (deletionPolicy === DeletionPolicy.RESTORE) {
     violations.push({ attribute: 'RestoreTo', value: undefined, rule: RULES.restoreToRequired });
   }
-  if (p.SyncToken !== undefined && typeof p.SyncToken !== 'string') violations.push({ attribute: 'SyncToken', value: p.SyncToken, rule: RULES.mustBeString });
+  if (p.SyncToken !== undefined && typeof p.SyncToken !== 'string')
+    violations.push({ attribute: 'SyncToken', value: p.SyncToken, rule: RULES.mustBeString });
   throwIfViolations(violations);
   return {
     target: { regionId: p.RegionId, imageId: p.ImageId },

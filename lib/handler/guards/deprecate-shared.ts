@@ -7,5 +7,8 @@ export const deprecateSharedGuard: Guard = async (ctx) => {
   if (change?.to !== 'Deprecated') return undefined;
   const share = await ctx.api.describeImageSharePermission(ctx.target.regionId, ctx.target.imageId);
   if (share.accounts.length === 0 && !share.public) return undefined;
-  return { attribute: change.attribute, error: deprecateSharedImage(ctx.target.regionId, ctx.target.imageId, share.accounts, share.public) };
+  return {
+    attribute: change.attribute,
+    error: deprecateSharedImage(ctx.target.regionId, ctx.target.imageId, share.accounts, share.public),
+  };
 };

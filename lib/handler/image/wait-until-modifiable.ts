@@ -24,7 +24,8 @@ export async function waitUntilModifiable(
   let delay = timing.settlePollInitialMs;
   while ((SETTLING_STATUSES as readonly string[]).includes(image.status ?? '')) {
     const remaining = deadline - timing.now();
-    if (remaining <= 0) throw imageNotReady(target.regionId, target.imageId, image.status ?? '', Math.round((timing.now() - started) / 1000));
+    if (remaining <= 0)
+      throw imageNotReady(target.regionId, target.imageId, image.status ?? '', Math.round((timing.now() - started) / 1000));
     await sleep(Math.min(delay, remaining));
     delay = Math.min(delay * 2, timing.settlePollMaxMs);
     image = await readOwnImage(api, target);

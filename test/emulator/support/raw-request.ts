@@ -43,7 +43,7 @@ export function acsDate(epochMs = Date.now()): string {
 export function sendSigned(emulator: RunningEmulator, options: RawRequestOptions = {}): Promise<RawResponse> {
   const query = options.query ?? `RegionId=cn-hangzhou`;
   const headers: Record<string, string> = {
-    host: emulator.endpoint,
+    'host': emulator.endpoint,
     'x-acs-action': options.action ?? 'DescribeImages',
     'x-acs-version': options.version ?? '2014-05-26',
     'x-acs-date': options.date ?? acsDate(),
@@ -51,21 +51,40 @@ export function sendSigned(emulator: RunningEmulator, options: RawRequestOptions
     'x-acs-content-sha256': sha256Hex(''),
     ...(options.headers ?? {}),
   };
-  const signedHeaders = Object.keys(headers).filter((name) => !(options.unsignedHeaders ?? []).includes(name)).sort();
-  const authorization = options.authorization ?? authorizationHeader(options.accessKeyId ?? 'test', options.secret ?? 'test', {
-    method: 'POST', path: '/', query: parseQuery(query),
-    headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
-    signedHeaders, hashedPayload: sha256Hex(''),
-  });
-  return new Promise((resolve, reject) => {
-    const outgoing = request({
-      host: '127.0.0.1', port: emulator.port, method: 'POST', path: `/?${options.sentQuery ?? query}`,
-      headers: { ...headers, ...(authorization !== '' ? { authorization } : {}), 'content-length': '0' },
-    }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+  const signedHeaders = Object.keys(headers)
+    .filter((name) => !(options.unsignedHeaders ?? []).includes(name))
+    .sort();
+  const authorization =
+    options.authorization ??
+    authorizationHeader(options.accessKeyId ?? 'test', options.secret ?? 'test', {
+      method: 'POST',
+      path: '/',
+      query: parseQuery(query),
+      headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
+      signedHeaders,
+      hashedPayload: sha256Hex(''),
     });
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: '127.0.0.1',
+        port: emulator.port,
+        method: 'POST',
+        path: `/?${options.sentQuery ?? query}`,
+        headers: { ...headers, ...(authorization !== '' ? { authorization } : {}), 'content-length': '0' },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          }),
+        );
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end();
   });

@@ -23,15 +23,17 @@ export interface ClientOptions {
 
 /** An SDK client pointed at the emulator (`test`/`test` unless told otherwise). */
 export function ecsClient(emulator: RunningEmulator, options: ClientOptions = {}): Ecs {
-  return new Ecs(new $OpenApi.$OpenApiUtil.Config({
-    accessKeyId: options.accessKeyId ?? 'test',
-    accessKeySecret: options.accessKeySecret ?? 'test',
-    ...(options.securityToken !== undefined ? { securityToken: options.securityToken } : {}),
-    ...(options.readTimeout !== undefined ? { readTimeout: options.readTimeout } : {}),
-    endpoint: emulator.endpoint,
-    protocol: 'HTTP',
-    regionId: REGION,
-  }));
+  return new Ecs(
+    new $OpenApi.$OpenApiUtil.Config({
+      accessKeyId: options.accessKeyId ?? 'test',
+      accessKeySecret: options.accessKeySecret ?? 'test',
+      ...(options.securityToken !== undefined ? { securityToken: options.securityToken } : {}),
+      ...(options.readTimeout !== undefined ? { readTimeout: options.readTimeout } : {}),
+      endpoint: emulator.endpoint,
+      protocol: 'HTTP',
+      regionId: REGION,
+    }),
+  );
 }
 
 /** What the SDK's errors carry. */
@@ -55,7 +57,12 @@ export async function sdkError(call: Promise<unknown>): Promise<SdkError> {
 }
 
 /** Sends a control request and returns status and parsed JSON body. */
-export async function control(emulator: RunningEmulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+export async function control(
+  emulator: RunningEmulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const response = await fetch(`${emulator.url}${path}`, {
     method,
     ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),

@@ -24,7 +24,16 @@ describe('sync token', () => {
   });
 
   test('the token always fits in a tag value (128 characters)', () => {
-    const all = ['ImageName', 'Description', 'ImageFamily', 'BootMode', 'LicenseType', 'Status', 'Features.NvmeSupport', 'Features.ImdsSupport'].map((attribute) => ({ attribute, from: 'x'.repeat(256), to: 'y' }));
+    const all = [
+      'ImageName',
+      'Description',
+      'ImageFamily',
+      'BootMode',
+      'LicenseType',
+      'Status',
+      'Features.NvmeSupport',
+      'Features.ImdsSupport',
+    ].map((attribute) => ({ attribute, from: 'x'.repeat(256), to: 'y' }));
     expect(syncTokenFor(image('x'.repeat(128)), all as never).length).toBeLessThanOrEqual(128);
   });
 });

@@ -2,7 +2,12 @@ import { toEcsApiError } from '../../../lib/handler/ecs/api-error';
 
 describe('toEcsApiError', () => {
   test.each([
-    ['a 400 client error', { name: 'ClientError', code: 'InvalidImageName.Duplicated', statusCode: 400, requestId: 'R1', data: { Message: 'dup' } }, 'InvalidImageName.Duplicated', false],
+    [
+      'a 400 client error',
+      { name: 'ClientError', code: 'InvalidImageName.Duplicated', statusCode: 400, requestId: 'R1', data: { Message: 'dup' } },
+      'InvalidImageName.Duplicated',
+      false,
+    ],
     ['throttling by code', { name: 'ThrottlingError', code: 'Throttling.User', statusCode: 400, retryAfter: 200 }, 'Throttling.User', true],
     ['a 503', { name: 'ServerError', code: 'ServiceUnavailable', statusCode: 503 }, 'ServiceUnavailable', true],
     ['a read timeout', { name: 'RequestTimeoutError', message: 'ReadTimeout(3000). POST http://x failed.' }, 'RequestTimeout', true],
@@ -15,14 +20,21 @@ describe('toEcsApiError', () => {
   });
 
   test('the message gives advice, the API code and message and the request id', () => {
-    const e = toEcsApiError('ModifyImageAttribute', { code: 'InvalidImageName.Duplicated', statusCode: 400, requestId: 'R-1', data: { Message: 'The specified Image name has already bean used.' } });
+    const e = toEcsApiError('ModifyImageAttribute', {
+      code: 'InvalidImageName.Duplicated',
+      statusCode: 400,
+      requestId: 'R-1',
+      data: { Message: 'The specified Image name has already bean used.' },
+    });
     expect(e.message).toBe(
       'Another image of this account in this region already has that ImageName; image names are unique per region. Choose another name or rename the other image first. (ECS ModifyImageAttribute returned InvalidImageName.Duplicated, HTTP 400: The specified Image name has already bean used. RequestId R-1)',
     );
   });
 
   test('the retry-after hint is kept', () => {
-    expect(toEcsApiError('DescribeImages', { name: 'ThrottlingError', code: 'Throttling', statusCode: 400, retryAfter: 250 }).retryAfterMs).toBe(250);
+    expect(
+      toEcsApiError('DescribeImages', { name: 'ThrottlingError', code: 'Throttling', statusCode: 400, retryAfter: 250 }).retryAfterMs,
+    ).toBe(250);
   });
 
   test('credentials never reach the message', () => {
@@ -37,8 +49,15 @@ describe('toEcsApiError', () => {
   });
 
   test('only a credential chain failure is reported as missing credentials', () => {
-    expect(toEcsApiError('DescribeImages', new Error('unable to get credentials from any of the providers in the chain: EnvironmentVariableCredentialsProvider: ...')).code).toBe('CredentialsNotFound');
-    expect(toEcsApiError('DescribeImages', { code: 'InvalidCredentials', message: 'Please set up the credentials correctly.' }).code).toBe('CredentialsNotFound');
+    expect(
+      toEcsApiError(
+        'DescribeImages',
+        new Error('unable to get credentials from any of the providers in the chain: EnvironmentVariableCredentialsProvider: ...'),
+      ).code,
+    ).toBe('CredentialsNotFound');
+    expect(toEcsApiError('DescribeImages', { code: 'InvalidCredentials', message: 'Please set up the credentials correctly.' }).code).toBe(
+      'CredentialsNotFound',
+    );
     // A failure that merely mentions credentials keeps its own nature (here: a dropped connection, retried).
     const reset = toEcsApiError('DescribeImages', { code: 'ECONNRESET', message: 'refreshing the credential failed: socket hang up' });
     expect(reset).toMatchObject({ code: 'ECONNRESET', transient: true });

@@ -34,11 +34,20 @@ describe('parseProperties', () => {
     [{ WaitTimeoutSeconds: -1 }, 'WaitTimeoutSeconds -1 is not valid: it must be a whole number of seconds from 0 to 86400.'],
     [{ WaitTimeoutSeconds: '1.5' }, 'WaitTimeoutSeconds "1.5" is not valid: it must be a whole number of seconds from 0 to 86400.'],
     [{ DeletionPolicy: 'Delete' }, 'DeletionPolicy "Delete" is not valid: it must be one of "Retain", "Deprecate", "Restore".'],
-    [{ DeletionPolicy: 'Restore' }, 'RestoreTo (not set) is not valid: it must give the attribute values to put back when DeletionPolicy is "Restore".'],
+    [
+      { DeletionPolicy: 'Restore' },
+      'RestoreTo (not set) is not valid: it must give the attribute values to put back when DeletionPolicy is "Restore".',
+    ],
     [{ imageName: 'web' }, 'imageName "web" is not a known property. Did you mean ImageName?'],
-    [{ Features: { nvmeSupport: 'supported' } }, 'Features.nvmeSupport "supported" is not a known property. Did you mean Features.NvmeSupport?'],
+    [
+      { Features: { nvmeSupport: 'supported' } },
+      'Features.nvmeSupport "supported" is not a known property. Did you mean Features.NvmeSupport?',
+    ],
     [{ Features: 'supported' }, 'Features "supported" is not valid: it must be an object with NvmeSupport and/or ImdsSupport.'],
-    [{ RestoreTo: { ImageName: '1x' }, DeletionPolicy: 'Restore' }, 'RestoreTo.ImageName "1x" is not valid: it must start with a letter or a Chinese character.'],
+    [
+      { RestoreTo: { ImageName: '1x' }, DeletionPolicy: 'Restore' },
+      'RestoreTo.ImageName "1x" is not valid: it must start with a letter or a Chinese character.',
+    ],
     [{ Features: { ImdsSupport: 'v3' } }, 'Features.ImdsSupport "v3" is not valid: it must be one of "v1", "v2".'],
   ])('refuses %j with a message naming input, value and rule', (extra, message) => {
     expect(() => parseProperties({ ...base, ...extra } as never)).toThrow(message);
@@ -55,6 +64,12 @@ describe('parseProperties', () => {
 
 describe('RestoreTo', () => {
   test('an empty value means there was nothing to put back, so it is left out', () => {
-    expect(parseProperties({ ...base, DeletionPolicy: 'Restore', RestoreTo: { ImageName: 'orig', ImageFamily: '', Features: { ImdsSupport: '' } } }).restoreTo).toEqual({ ImageName: 'orig' });
+    expect(
+      parseProperties({
+        ...base,
+        DeletionPolicy: 'Restore',
+        RestoreTo: { ImageName: 'orig', ImageFamily: '', Features: { ImdsSupport: '' } },
+      }).restoreTo,
+    ).toEqual({ ImageName: 'orig' });
   });
 });

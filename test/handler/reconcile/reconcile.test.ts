@@ -16,7 +16,10 @@ const timing = { ...DEFAULT_TIMING, readBackAttempts: 3, readBackDelayMs: 1, set
 
 function run(api: FakeEcsApi, desired: AttributeValues, mode: ReconcileMode = {}) {
   const retrying = retryingEcsApi(api, { maxAttempts: 3, baseDelayMs: 0, maxDelayMs: 0 }, async () => undefined);
-  return reconcile({ api: retrying, sleep: async () => undefined, timing, log: silentLogger }, { target, desired, allowEmptyFamily: true, waitTimeoutSeconds: 0, ...mode });
+  return reconcile(
+    { api: retrying, sleep: async () => undefined, timing, log: silentLogger },
+    { target, desired, allowEmptyFamily: true, waitTimeoutSeconds: 0, ...mode },
+  );
 }
 
 describe('reconcile, against a fake of the ECS seam', () => {
@@ -36,7 +39,12 @@ describe('reconcile, against a fake of the ECS seam', () => {
     const result = await run(api, { Status: 'Deprecated' });
     // The resent write meets ImageStatus.NotAvailable (it is already Deprecated): a read confirms it.
     expect(api.actions()).toEqual([
-      'DescribeImages', 'DescribeImageSharePermission', 'ModifyImageAttribute', 'ModifyImageAttribute', 'DescribeImages', 'DescribeImages',
+      'DescribeImages',
+      'DescribeImageSharePermission',
+      'ModifyImageAttribute',
+      'ModifyImageAttribute',
+      'DescribeImages',
+      'DescribeImages',
     ]);
     expect(result.changes).toEqual([{ attribute: 'Status', from: 'Available', to: 'Deprecated' }]);
     expect(result.requestIds).toEqual(['']);
