@@ -62,6 +62,19 @@ const ATTRIBUTE_LIST = [
   },
 ] as const satisfies readonly AttributeSpec[];
 
+type Listed = (typeof ATTRIBUTE_LIST)[number];
+type TopLevel = Exclude<Listed, { readonly group: string }>;
+type InGroup<G extends string> = Extract<Listed, { readonly group: G }>;
+
+/**
+ * The desired attributes of one image in ModifyImageAttribute's own shape and PascalCase names
+ * (`{ImageName, Features: {NvmeSupport}}`), derived from the list. Every member is optional: one
+ * left out is not managed.
+ */
+export type ImageAttributeProperties = { readonly [A in TopLevel as A['member']]?: string } & {
+  readonly Features?: { readonly [A in InGroup<'Features'> as A['member']]?: string };
+};
+
 /** An attribute, by its API name. */
 export type AttributeName = (typeof ATTRIBUTE_LIST)[number]['name'];
 /** The SDK member / ECS seam field of an attribute. */

@@ -1,29 +1,4 @@
-import { ATTRIBUTES, AttributeValues } from './attributes';
-
-/** The `Features` member of ModifyImageAttribute. */
-export interface ImageFeatures {
-  /** `supported` | `unsupported`. */
-  readonly NvmeSupport?: string;
-  /** `v1` | `v2`. Once v2, the API never lets an image go back to v1. */
-  readonly ImdsSupport?: string;
-}
-
-/**
- * The desired attributes of one image, with ModifyImageAttribute's own PascalCase names.
- * Every member is optional: one left out is not managed.
- */
-export interface ImageAttributeProperties {
-  readonly ImageName?: string;
-  readonly Description?: string;
-  readonly ImageFamily?: string;
-  /** `BIOS` | `UEFI` | `UEFI-Preferred`. */
-  readonly BootMode?: string;
-  /** `BYOL`. */
-  readonly LicenseType?: string;
-  /** `Available` | `Deprecated`. */
-  readonly Status?: string;
-  readonly Features?: ImageFeatures;
-}
+import { ATTRIBUTES, AttributeValues, ImageAttributeProperties } from './attributes';
 
 /** The names a group of nested attributes sits under in the API shape (`Features`). */
 export const ATTRIBUTE_GROUPS: readonly string[] = [...new Set(ATTRIBUTES.flatMap((a) => (a.group ? [a.group] : [])))];

@@ -3,7 +3,7 @@ import { ITerraformDependable, LocalExecProvisioner, Token } from 'cdktf';
 import { ATTRIBUTES, Attribute } from '../attributes';
 import { invalidProps } from '../messages/construct';
 import { COMMANDS } from '../protocol/commands';
-import { ImageAttributeProperties } from '../attributes/image-properties';
+import { ImageAttributeProperties } from '../attributes/attributes';
 import { DEFAULT_WAIT_TIMEOUT_SECONDS, DeletionPolicy, ManagedImageEvent } from '../protocol/event';
 import { currentKey, READ_QUERY, READ_RESULT } from '../protocol/read';
 import { RESOURCE_KEYS, restoreKey } from '../protocol/resource-keys';

@@ -5,7 +5,7 @@
  * The event follows the CloudFormation / ROS custom-resource shape, so anyone who has written a
  * custom resource recognises it. Property names are ModifyImageAttribute's own (PascalCase).
  */
-import { ImageAttributeProperties } from '../attributes/image-properties';
+import { ImageAttributeProperties } from '../attributes/attributes';
 
 /** What happens to the image when the managing resource is deleted. */
 export enum DeletionPolicy {
