@@ -17,7 +17,7 @@ export const emulatorCommand: Command = {
   name: COMMANDS.emulator,
   help: HELP.emulator,
   async run(args) {
-    let values: { 'port'?: string; 'state'?: string; 'rate-limit'?: string; 'log-requests'?: boolean };
+    let values: { 'port'?: string; 'state'?: string; 'rate-limit'?: string; 'latency-ms'?: string; 'log-requests'?: boolean };
     try {
       ({ values } = parseArgs({
         args,
@@ -27,6 +27,7 @@ export const emulatorCommand: Command = {
           'port': { type: 'string' },
           'state': { type: 'string' },
           'rate-limit': { type: 'string' },
+          'latency-ms': { type: 'string' },
           'log-requests': { type: 'boolean' },
         },
       }));
@@ -35,7 +36,8 @@ export const emulatorCommand: Command = {
     }
     const port = wholeNumber(values.port, 0, 65535, USAGE_ERRORS.badPort);
     const rateLimit = wholeNumber(values['rate-limit'], 1, Number.MAX_SAFE_INTEGER, USAGE_ERRORS.badRateLimit);
-    const emulator = await startEmulator({ port, state: values.state, rateLimit, logRequests: values['log-requests'] });
+    const latencyMs = wholeNumber(values['latency-ms'], 0, 600_000, USAGE_ERRORS.badLatency);
+    const emulator = await startEmulator({ port, state: values.state, rateLimit, latencyMs, logRequests: values['log-requests'] });
     // Listen for the stop signals before announcing the URL: a caller may signal as soon as it reads it.
     const stopped = new Promise<void>((resolve) => {
       const stop = () => {

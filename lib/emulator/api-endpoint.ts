@@ -8,6 +8,7 @@ import { Authenticator } from './authenticate';
 import { CallLog } from './call-log';
 import { ApiError, apiError } from './error-catalogue';
 import { ArmedFault, CONNECTION_RESET, FaultInjector } from './fault-injector';
+import { Latency } from './latency';
 import { newRequestId, readBody, sendApiError, sendJson } from './http-io';
 import { Params } from './params';
 import { RateLimiter } from './rate-limiter';
@@ -25,6 +26,7 @@ export interface ApiEndpointDependencies {
   /** Absent ⇒ no rate limit. */
   readonly rateLimiter?: RateLimiter;
   readonly faults: FaultInjector;
+  readonly latency: Latency;
   readonly callLog: CallLog;
   readonly clock: Clock;
   /** Resolves after `ms` (injected so that closing the emulator can cut delays short). */
@@ -73,6 +75,7 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
     });
     if (deps.rateLimiter && !deps.rateLimiter.admit(accessKey.id, deps.clock())) throw apiError('throttlingUser');
 
+    if (deps.latency.delayMs > 0) await deps.wait(deps.latency.delayMs);
     const fault = deps.faults.take(actionName);
     if (fault?.DelayMs) await deps.wait(fault.DelayMs);
     if (fault?.Code === CONNECTION_RESET) {

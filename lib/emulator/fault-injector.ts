@@ -15,6 +15,8 @@ export interface ArmedFault {
   readonly DelayMs?: number;
   /** Calls still to fail. */
   Count: number;
+  /** Matching calls still to let through before failing. */
+  After: number;
 }
 
 /** Thrown for an invalid fault description; the message says which field. */
@@ -35,6 +37,10 @@ export class FaultInjector {
   take(action: string): ArmedFault | undefined {
     const fault = this.armed.find((candidate) => candidate.Action === action || candidate.Action === '*');
     if (!fault) return undefined;
+    if (fault.After > 0) {
+      fault.After -= 1;
+      return undefined;
+    }
     fault.Count -= 1;
     if (fault.Count <= 0) this.armed = this.armed.filter((candidate) => candidate !== fault);
     return { ...fault };
@@ -54,7 +60,7 @@ export class FaultInjector {
 function parseFault(raw: unknown): ArmedFault {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FaultSpecError('The fault must be a JSON object.');
   const spec = raw as Partial<Record<keyof FaultSpec, unknown>>;
-  const allowed = ['Action', 'Code', 'HttpStatus', 'Count', 'Message', 'RetryAfterMs', 'DelayMs'];
+  const allowed = ['Action', 'Code', 'HttpStatus', 'Count', 'After', 'Message', 'RetryAfterMs', 'DelayMs'];
   const unknown = Object.keys(spec).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) throw new FaultSpecError(`Unknown fault field(s): ${unknown.join(', ')}.`);
   if (typeof spec.Action !== 'string' || spec.Action === '') throw new FaultSpecError('"Action" must be an action name or "*".');
@@ -62,6 +68,7 @@ function parseFault(raw: unknown): ArmedFault {
     throw new FaultSpecError('"Code" must be a non-empty string.');
   if (spec.Message !== undefined && typeof spec.Message !== 'string') throw new FaultSpecError('"Message" must be a string.');
   const count = integer(spec.Count, 'Count', 1) ?? 1;
+  const after = integer(spec.After, 'After', 0) ?? 0;
   const retryAfterMs = integer(spec.RetryAfterMs, 'RetryAfterMs', 0);
   const delayMs = integer(spec.DelayMs, 'DelayMs', 0);
   const httpStatus = integer(spec.HttpStatus, 'HttpStatus', 400);
@@ -78,6 +85,7 @@ function parseFault(raw: unknown): ArmedFault {
     ...(retryAfterMs !== undefined ? { RetryAfterMs: retryAfterMs } : {}),
     ...(delayMs !== undefined ? { DelayMs: delayMs } : {}),
     Count: count,
+    After: after,
   };
 }
 

@@ -6,6 +6,7 @@ import { Authenticator } from './authenticate';
 import { CallLog } from './call-log';
 import { CONTROL_PREFIX, handleControlRequest } from './control-endpoints';
 import { FaultInjector } from './fault-injector';
+import { Latency } from './latency';
 import { sendJson } from './http-io';
 import { RateLimiter } from './rate-limiter';
 import { parseState } from './state/parse-state';
@@ -24,6 +25,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Writes one line per API call to stderr (never stdout). @default false */
   logRequests?: boolean;
+  /** Milliseconds to wait before every API answer (a network's round trip). @default 0 */
+  latencyMs?: number;
 }
 
 /** A started emulator. */
@@ -55,6 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const rateLimit = options.rateLimit ?? parsed.rateLimit;
   const callLog = new CallLog();
   const faults = new FaultInjector();
+  const latency = new Latency(options.latencyMs ?? 0);
   const timers = new Set<NodeJS.Timeout>();
   const wait = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -69,6 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store,
     callLog,
     faults,
+    latency,
     clock,
     wait,
     logLine,
@@ -78,7 +83,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const server = createServer((request, response) => {
     const handling = (request.url ?? '').startsWith(CONTROL_PREFIX)
-      ? handleControlRequest(request, response, { store, faults, callLog })
+      ? handleControlRequest(request, response, { store, faults, callLog, latency })
       : handleApiRequest(request, response, apiDependencies);
     handling.catch((error: Error) => sendJson(response, 500, { Error: error.message }));
   });

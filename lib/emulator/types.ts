@@ -182,6 +182,8 @@ export interface FaultSpec {
   readonly HttpStatus?: number;
   /** How many calls fail. @default 1 */
   readonly Count?: number;
+  /** Matching calls to let through first (answered normally) before the fault applies. @default 0 */
+  readonly After?: number;
   /** @default - the catalogue message of Code, else "Injected fault." */
   readonly Message?: string;
   /** Adds `x-acs-retry-after: <ms>`. */

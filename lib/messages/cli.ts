@@ -52,18 +52,20 @@ and prints a flat JSON object of strings on stdout:
   current_<attribute>  the image's current value of each desired attribute ("" if none)
 Makes only DescribeImages calls. On failure: one line on stderr, exit 1.
 `,
-  emulator: `Usage: ${CLI_NAME} emulator [--port N] [--state FILE] [--rate-limit N] [--log-requests]
+  emulator: `Usage: ${CLI_NAME} emulator [--port N] [--state FILE] [--rate-limit N] [--latency-ms N] [--log-requests]
 
 Starts the local ECS API emulator on 127.0.0.1 and prints its URL (http://127.0.0.1:PORT)
 as the first line of stdout. Stops on SIGINT or SIGTERM.
   --port N         Port to listen on (default: any free port).
   --state FILE     Initial state: access keys, images, instances, shares (JSON).
   --rate-limit N   Answer Throttling.User above N requests per second per access key.
+  --latency-ms N   Wait N ms before every API answer (a network's round trip).
   --log-requests   Log one line per API call on stderr.
 State file: {"accessKeys":[{"id","secret"}], "images":[{DescribeImages Image fields,
 "RegionId", "ReadyAfterSeconds"}], "instances":[{"InstanceId","RegionId","ImageId"}],
 "shares":{"m-...":["<account id>"]}, "rateLimit":N}. Without accessKeys, test/test is accepted.
-Control: GET /__emulator/calls, POST /__emulator/faults, GET /__emulator/state.
+Control: GET /__emulator/calls, POST /__emulator/faults, GET /__emulator/state,
+POST /__emulator/images, DELETE /__emulator/images/<id>, POST /__emulator/latency.
 `,
 } as const;
 
@@ -76,6 +78,8 @@ export const USAGE_ERRORS = {
   emptyStdin: (what: string) => `no ${what} given: pass it as an argument or on stdin.`,
   badPort: (value: string) => `--port ${JSON.stringify(value)} is not valid: it must be a whole number from 0 to 65535`,
   badRateLimit: (value: string) => `--rate-limit ${JSON.stringify(value)} is not valid: it must be a whole number above 0`,
+  badLatency: (value: string) =>
+    `--latency-ms ${JSON.stringify(value)} is not valid: it must be a whole number of milliseconds from 0 to 600000`,
   queryNotStrings: (key: string) => `query value "${key}" must be a string (Terraform's external protocol passes strings only).`,
 } as const;
 

@@ -73,6 +73,33 @@ describe('control endpoints and faults', () => {
     expect(emulator.calls().map((call) => call.Code)).toEqual([null, 'ServiceUnavailable', 'ServiceUnavailable', null]);
   });
 
+  test('After lets that many matching calls through before the fault applies', async () => {
+    await control(emulator, 'POST', '/__emulator/faults', {
+      Action: 'ModifyImageAttribute',
+      Code: 'InternalError',
+      HttpStatus: 500,
+      After: 1,
+    });
+    expect((await client.modifyImageAttribute(modify('m-a', { imageName: 'renamed' }))).statusCode).toBe(200);
+    const error = await sdkError(client.modifyImageAttribute(modify('m-a', { imageName: 'renamed-again' })));
+    expect(error.code).toBe('InternalError');
+    expect(emulator.calls().map((call) => call.Code)).toEqual([null, 'InternalError']);
+  });
+
+  test('DELETE /__emulator/images/<id> deletes an image, as someone would in the console', async () => {
+    expect((await control(emulator, 'DELETE', '/__emulator/images/m-a')).status).toBe(200);
+    expect((await client.describeImages(describeA())).body?.totalCount).toBe(0);
+    expect((await control(emulator, 'DELETE', '/__emulator/images/m-a')).status).toBe(404);
+  });
+
+  test('POST /__emulator/latency delays every answer by that much, and refuses a bad value', async () => {
+    expect((await control(emulator, 'POST', '/__emulator/latency', { DelayMs: 150 })).body).toEqual({ DelayMs: 150 });
+    const started = Date.now();
+    await client.describeImages(describeA());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect((await control(emulator, 'POST', '/__emulator/latency', { DelayMs: -1 })).status).toBe(400);
+  });
+
   test('a faulted call changes nothing', async () => {
     await control(emulator, 'POST', '/__emulator/faults', { Action: '*', Code: 'InternalError', HttpStatus: 500 });
     await sdkError(client.modifyImageAttribute(modify('m-a', { imageName: 'renamed' })));

@@ -27,9 +27,10 @@ export class EmulatorControl {
 
   async fault(fault: {
     Action: string;
-    Code: string;
-    HttpStatus: number;
-    Count: number;
+    Code?: string;
+    HttpStatus?: number;
+    Count?: number;
+    After?: number;
     RetryAfterMs?: number;
     DelayMs?: number;
   }): Promise<void> {
@@ -45,6 +46,16 @@ export class EmulatorControl {
 
   async upsertImage(fields: Record<string, unknown>): Promise<void> {
     await this.request('POST', '/__emulator/images', fields);
+  }
+
+  /** Deletes an image, as someone would in the console. */
+  async deleteImage(id: string): Promise<void> {
+    await this.request('DELETE', `/__emulator/images/${encodeURIComponent(id)}`);
+  }
+
+  /** Sets the delay before every API answer. */
+  async latency(delayMs: number): Promise<void> {
+    await this.request('POST', '/__emulator/latency', { DelayMs: delayMs });
   }
 
   private request(method: string, path: string, body?: unknown): Promise<unknown> {

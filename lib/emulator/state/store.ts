@@ -55,6 +55,13 @@ export class EmulatorStore {
     return this.images.get(imageId);
   }
 
+  /** Deletes an image, as if deleted in the console (`DELETE /__emulator/images/<id>`); false when there was none. */
+  deleteImage(imageId: string): boolean {
+    this.readyAt.delete(imageId);
+    this.shares.delete(imageId);
+    return this.images.delete(imageId);
+  }
+
   /** Replaces an image record (the only way a request changes an image). */
   replaceImage(record: ImageRecord): void {
     this.images.set(record.ImageId, record);
