@@ -1,8 +1,11 @@
-import { AttributeValues } from '../attributes';
+import { AttributeValues, checkIdentity } from '../attributes';
 import { AttributeValidationError } from '../attributes/violation';
 import { RULES } from '../messages/validation';
 import { DeletionPolicy, HandlerContext, ManagedImageEvent, ManagedImageResponse, RequestType } from '../protocol/event';
 import { HandlerDeps, resolveDeps } from './deps';
+import { EcsApiError } from './ecs/api-error';
+import { EcsImageApi } from './ecs/ecs-api';
+import { ImageTarget } from './image/image-target';
 import { parseProperties, ParsedProperties } from './event/parse-properties';
 import { responseFor } from './event/response';
 import { reconcile, ReconcileMode } from './reconcile/reconcile';
@@ -39,26 +42,52 @@ export function createHandler(deps: HandlerDeps = {}): ManagedImageHandler {
     });
 
     if (event.RequestType === 'Delete') {
-      const physicalId = event.PhysicalResourceId ?? event.ResourceProperties?.ImageId;
-      // Retain touches nothing, and needs nothing valid: a Delete after a failed Create must succeed.
-      const policy = event.ResourceProperties?.DeletionPolicy ?? DeletionPolicy.RETAIN;
+      const props = event.ResourceProperties;
+      const physicalId = event.PhysicalResourceId ?? props?.ImageId;
+      // Retain touches no attribute and needs nothing valid: a Delete after a failed Create must
+      // succeed. It only removes this manager's tag, when the event names one.
+      const policy = props?.DeletionPolicy ?? DeletionPolicy.RETAIN;
       if (policy === DeletionPolicy.RETAIN) {
-        return responseFor(physicalId, event.ResourceProperties?.RegionId, event.ResourceProperties?.ImageId);
+        if (typeof props?.SyncTagKey === 'string' && checkIdentity(props.RegionId, props.ImageId).length === 0) {
+          await releaseTag(apiFor(props.RegionId), { regionId: props.RegionId, imageId: props.ImageId }, props.SyncTagKey);
+        }
+        return responseFor(physicalId, props?.RegionId, props?.ImageId);
       }
-      const p = parseProperties(event.ResourceProperties);
+      const p = parseProperties(props);
       const result =
         p.deletionPolicy === DeletionPolicy.DEPRECATE
           ? await run(p, { Status: 'Deprecated' }, { onMissing: 'ignore' })
-          : await run(p, p.restoreTo ?? {}, { onMissing: 'ignore', onRefusal: 'skip' });
+          : await run(p, p.restoreTo ?? {}, {
+              onMissing: 'ignore',
+              onRefusal: 'skip',
+              skipped: p.restoreSkipped,
+              unclearable: p.restoreUnclearable,
+            });
+      if (p.syncTagKey && result.image) await releaseTag(apiFor(p.target.regionId), p.target, p.syncTagKey);
       return responseFor(physicalId, p.target.regionId, p.target.imageId, result, p.deletionPolicy === DeletionPolicy.RESTORE);
     }
 
     // Create and Update both bring the image to the desired state; every input is checked first.
     const p = parseProperties(event.ResourceProperties);
-    const result = await run(p, p.desired, { syncToken: p.syncToken });
+    const result = await run(p, p.desired, { syncToken: p.syncToken, syncTagKey: p.syncTagKey });
     return responseFor(p.target.imageId, p.target.regionId, p.target.imageId, result);
   };
 }
+
+/**
+ * Removes a manager's drift tag from an image it no longer manages. An image that is gone has no
+ * tag to remove: that is success (destroy must work after an image was deleted by hand).
+ */
+async function releaseTag(api: EcsImageApi, target: ImageTarget, tagKey: string): Promise<void> {
+  try {
+    await api.untagImage(target.regionId, target.imageId, [tagKey]);
+  } catch (e) {
+    if (!(e instanceof EcsApiError) || !IMAGE_GONE.has(e.code)) throw e;
+  }
+}
+
+/** The codes the tag actions answer for an image that no longer exists. */
+const IMAGE_GONE = new Set(['InvalidResourceId.NotFound', 'InvalidImageId.NotFound']);
 
 /** Time left for the settle wait keeps a margin before a Lambda/FC invocation would be cut off. */
 const INVOCATION_MARGIN_MS = 30_000;

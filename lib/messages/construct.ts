@@ -15,3 +15,9 @@ export function cliBundleMissing(bundlePath: string): Error {
     `The managed-image CLI bundle was not found at ${bundlePath}. It is built by "npm run build" (and shipped in the published package); build it, or reinstall the package.`,
   );
 }
+
+export function duplicateImage(imageId: string, regionId: string, firstPath: string, secondPath: string): Error {
+  return new Error(
+    `Image ${imageId} in ${regionId} is declared twice in one stack, by ${firstPath} and by ${secondPath}: the two declarations would undo each other on every apply. Declare each image once per stack.`,
+  );
+}

@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   invalidEndpoint: 'InvalidEndpoint',
   /** No credentials could be found in the environment or the default chain. */
   credentialsNotFound: 'CredentialsNotFound',
+  /** An access key id without its secret, or the other way round. */
+  credentialsIncomplete: 'CredentialsIncomplete',
   /** The endpoint did not answer in time (connect or read timeout), after retries. */
   requestTimeout: 'RequestTimeout',
   /** The connection was dropped before an answer, after retries. */
@@ -29,6 +31,10 @@ export const ERROR_CODES = {
   deprecateShared: 'Guard.DeprecateSharedImage',
   /** Deprecating the last Available image of its family. */
   deprecateLastInFamily: 'Guard.DeprecateLastImageOfFamily',
+  /** The image has no room for the tag drift detection needs (20 tags at most). */
+  tagQuotaFull: 'Guard.TagQuotaFull',
+  /** The ImageName asked for belongs to another image of the account in the region. */
+  imageNameTaken: 'Guard.ImageNameTaken',
   /** The image stayed Creating/Waiting beyond the wait timeout. */
   notReady: 'Guard.ImageNotReady',
   /** The image is CreateFailed or UnAvailable. */

@@ -99,3 +99,40 @@ export function unknownEndpoint(value: string): ManagedImageError {
     `ALIBABA_CLOUD_ECS_ENDPOINT ${JSON.stringify(value)} is not valid: it must be an http:// or https:// URL with a host and optional port, such as "http://127.0.0.1:8765".`,
   );
 }
+
+export function credentialsIncomplete(setName: string, missingName: string): ManagedImageError {
+  return new ManagedImageError(
+    ERROR_CODES.credentialsIncomplete,
+    `${setName} is set but ${missingName} is not: set both (or neither, to use another source of the Alibaba Cloud default chain). Nothing was sent.`,
+  );
+}
+
+export function tagQuotaFull(regionId: string, imageId: string, tagKey: string, tagCount: number): ManagedImageError {
+  return new ManagedImageError(
+    ERROR_CODES.tagQuotaFull,
+    `${image(regionId, imageId)} carries ${tagCount} tags, the most an image can; drift detection needs one more, "${tagKey}", to record the repair it is about to make. Remove a tag from the image, or set driftDetection to false. Nothing was changed.`,
+  );
+}
+
+export function imageNameTaken(regionId: string, imageId: string, name: string, holderId: string): ManagedImageError {
+  return new ManagedImageError(
+    ERROR_CODES.imageNameTaken,
+    `${image(regionId, imageId)} cannot be named "${name}": image ${holderId} in the same region already has that name, and names are unique per account and region (the API would answer InvalidImageName.Duplicated). Rename ${holderId} first, or choose another name. Nothing was changed.`,
+  );
+}
+
+/** Appended to an error raised after some writes already went through: says what is already in place. */
+export function alreadyApplied(changes: readonly { attribute: string; from?: string; to: string }[]): string {
+  const list = changes.map((c) => `${c.attribute} ${c.from ? JSON.stringify(c.from) : '(none)'} -> ${JSON.stringify(c.to)}`).join(', ');
+  return `Already changed on the image before this failure: ${list}.`;
+}
+
+/** Why a recorded RestoreTo value is skipped: `RestoreTo.Status "Creating" is not valid: ... It cannot be put back.` */
+export function restoreValueUnsettable(violation: string): string {
+  return `${violation} The API cannot set it, so it was not put back.`;
+}
+
+/** Why an attribute a Restore would clear is left as it is. */
+export function restoreCannotClear(attribute: string, current: string): string {
+  return `${attribute} had no value before it was managed, and the API cannot remove a value: it keeps ${JSON.stringify(current)}.`;
+}

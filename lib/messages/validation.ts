@@ -5,15 +5,16 @@
 
 export const RULES = {
   nameLength: 'must be 2 to 128 characters long',
-  nameStart: 'must start with a letter or a Chinese character',
+  nameStart: 'must start with a letter (A-Z, a-z) or a Chinese character from U+4E00 to U+9FA5 (the range the API accepts)',
   nameReservedPrefix: 'must not start with "aliyun" or "acs:"',
   nameNoUrl: 'must not contain "http://" or "https://"',
-  nameCharacters: 'may contain only letters, Chinese characters, digits, ".", ":", "_" and "-"',
+  nameCharacters: 'may contain only letters, Chinese characters from U+4E00 to U+9FA5, digits, ".", ":", "_" and "-"',
   descriptionLength: 'must be 2 to 256 characters long',
   descriptionNoUrlStart: 'must not start with "http://" or "https://"',
+  noControlCharacters: 'must not contain ASCII control characters other than tab, carriage return and line feed (the API refuses them)',
   oneOf: (allowed: readonly string[]) => `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`,
   regionId: 'must be a region ID such as "cn-hangzhou"',
-  imageId: 'must be a custom image ID such as "m-bp1g7004ksh0oeuc****" (starting with "m-")',
+  imageId: 'must be a custom image ID such as "m-bp1g7004ksh0oeuc0001" (starting with "m-")',
   required: 'is required',
   mustBeString: 'must be a string',
   mustBeBoolean: 'must be true or false',
@@ -28,6 +29,8 @@ export const RULES = {
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return '(not set)';
+  // NaN and the infinities have no JSON form (JSON.stringify gives "null"): show them as they are.
+  if (typeof value === 'number') return String(value);
   return JSON.stringify(value) ?? String(value);
 }
 
@@ -41,13 +44,14 @@ interface ViolationText {
 
 /**
  * One whole sentence per violation:
- * - `ImageName "1web" is not valid: it must start with a letter or a Chinese character.`
+ * - `ImageName "1web" is not valid: it must start with a letter (A-Z, a-z) or a Chinese character ...`
  * - `ImageId is required.`
  * - `imagename "web" is not a known property. Did you mean imageName?`
  */
 export function describeViolation(v: ViolationText): string {
   if (v.rule === RULES.required) return `${v.attribute} is required.`;
   if (v.didYouMean !== undefined) return `${v.attribute} ${show(v.value)} ${v.rule}. Did you mean ${v.didYouMean}?`;
+  if (v.rule === RULES.unknownProperty) return `${v.attribute} ${show(v.value)} ${v.rule}.`;
   return `${v.attribute} ${show(v.value)} is not valid: it ${v.rule}.`;
 }
 

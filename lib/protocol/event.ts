@@ -43,6 +43,13 @@ export interface HandlerOptions {
    * Present only when the caller uses drift detection.
    */
   readonly SyncToken?: string;
+  /**
+   * The image tag that holds this manager's SyncToken; one per manager, so that two stacks managing
+   * different attributes of one image never take each other's repairs for drift. On Delete, the
+   * handler removes it (the image is no longer managed).
+   * @default "cdktf-managed-image:sync"
+   */
+  readonly SyncTagKey?: string;
 }
 
 /** The names of the {@link HandlerOptions}, as they appear in ResourceProperties. */
@@ -52,6 +59,7 @@ export const HANDLER_OPTION_NAMES = [
   'DeletionPolicy',
   'RestoreTo',
   'SyncToken',
+  'SyncTagKey',
 ] as const satisfies readonly (keyof HandlerOptions)[];
 
 /** The properties that say which image: both required. */
@@ -64,7 +72,7 @@ export const SERVICE_PROPERTY_NAMES = ['ServiceToken'] as const;
 export interface ManagedImageProperties extends ImageAttributeProperties, HandlerOptions {
   /** The region the image lives in, e.g. `cn-hangzhou`. Required. */
   readonly RegionId: string;
-  /** The custom image, e.g. `m-bp1g7004ksh0oeuc****`. Required. */
+  /** The custom image, e.g. `m-bp1g7004ksh0oeuc0001`. Required. */
   readonly ImageId: string;
 }
 

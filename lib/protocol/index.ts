@@ -8,3 +8,4 @@ export * from './read';
 export * from './resource-keys';
 export * from './event';
 export * from './environment';
+export * from './sync-tag';

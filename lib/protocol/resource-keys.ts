@@ -7,6 +7,7 @@ export const RESOURCE_KEYS = {
   regionId: 'region_id',
   imageId: 'image_id',
   syncToken: 'sync_token',
+  syncTag: 'sync_tag',
   deletionPolicy: 'deletion_policy',
   allowEmptyFamily: 'allow_empty_family',
   waitTimeoutSeconds: 'wait_timeout_seconds',

@@ -130,9 +130,13 @@ describe('managed-image read (the external data source protocol)', () => {
     expect(res.status).toBe(0);
     const out = JSON.parse(res.stdout);
     expect(out).toEqual({
-      sync_token: expect.stringMatching(/^ImageName#[0-9a-f]{12}$/),
+      sync_token: expect.stringMatching(/^repair ImageName #[0-9a-f]{12}$/),
       drifted: 'ImageName',
       status: 'Available',
+      drift: expect.stringMatching(
+        /^Image m-\w+ in cn-hangzhou differs from its declaration: ImageName is "[^"]+" on the image and "something-else" in the configuration\./,
+      ),
+      refusal: '',
       current_image_name: expect.any(String),
       current_image_family: 'web',
     });
@@ -140,11 +144,23 @@ describe('managed-image read (the external data source protocol)', () => {
     expect((await calls()).map((c) => c.Action)).toEqual(['DescribeImages']);
   });
 
-  test('a missing image fails with one line on stderr and exit 1', () => {
-    const res = runCli(['read'], { env, input: JSON.stringify({ region_id: 'cn-hangzhou', image_id: 'm-bp1missing' }) });
+  test('a missing image is answered with a refusal for the plan, not a failed read (so destroy still works)', () => {
+    const res = runCli(['read'], { env, input: JSON.stringify({ region_id: 'cn-hangzhou', image_id: 'm-bp1missing', image_name: 'web' }) });
+    expect(res.status).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(out).toMatchObject({ status: '', drifted: '', current_image_name: '' });
+    expect(out.refusal).toMatch(
+      /^Guard\.ImageNotFound: Image m-bp1missing in cn-hangzhou was not found .* If it was deleted on purpose, run destroy/,
+    );
+  });
+
+  test('a query that breaks a rule fails with one line on stderr and exit 1, before any call', async () => {
+    await clearCalls();
+    const res = runCli(['read'], { env, input: JSON.stringify({ region_id: 'cn-hangzhou', image_id: ID, image_name: 'aliyun-x' }) });
     expect(res.status).toBe(1);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
-    expect(res.stderr).toMatch(/^Guard\.ImageNotFound: Image m-bp1missing in cn-hangzhou was not found/);
+    expect(res.stderr).toMatch(/^InvalidInput: image_name "aliyun-x" is not valid: it must not start with "aliyun" or "acs:"\./);
+    expect(await calls()).toEqual([]);
   });
 
   test('a non-string query value is refused as the protocol requires', () => {

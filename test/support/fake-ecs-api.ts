@@ -111,4 +111,10 @@ export class FakeEcsApi implements EcsImageApi {
     const image = this.images.get(imageId)!;
     image.tags = [...image.tags.filter((t) => !tags.some((n) => n.key === t.key)), ...tags];
   }
+
+  async untagImage(regionId: string, imageId: string, keys: readonly string[]): Promise<void> {
+    this.calls.push({ action: 'UntagResources', args: { regionId, imageId, keys } });
+    const image = this.images.get(imageId);
+    if (image) image.tags = image.tags.filter((t) => !keys.includes(t.key));
+  }
 }

@@ -1,4 +1,5 @@
 import Credential, { Config as CredentialConfig } from '@alicloud/credentials';
+import { credentialsIncomplete } from '../../messages/handler-errors';
 import { ENV } from '../../protocol/environment';
 
 /**
@@ -10,6 +11,7 @@ import { ENV } from '../../protocol/environment';
  * The SDK does not fall back to the default chain on its own: the Credential must be passed.
  */
 export function credentialFromEnvironment(env: NodeJS.ProcessEnv = process.env): Credential {
+  refuseHalfPairs(env);
   const accessKeyId = env[ENV.terraformAccessKey];
   const accessKeySecret = env[ENV.terraformSecretKey];
   if (accessKeyId && accessKeySecret) {
@@ -21,4 +23,20 @@ export function credentialFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     );
   }
   return new Credential();
+}
+
+/** The key id / secret pairs that must be set together. */
+const PAIRS: readonly (readonly [string, string])[] = [
+  [ENV.terraformAccessKey, ENV.terraformSecretKey],
+  [ENV.accessKeyId, ENV.accessKeySecret],
+];
+
+/**
+ * One half of a pair is a mistake worth naming: the default chain would skip it and report that
+ * no credentials exist at all, which sends people looking in the wrong place.
+ */
+function refuseHalfPairs(env: NodeJS.ProcessEnv): void {
+  for (const [id, secret] of PAIRS) {
+    if (Boolean(env[id]) !== Boolean(env[secret])) throw credentialsIncomplete(env[id] ? id : secret, env[id] ? secret : id);
+  }
 }

@@ -29,6 +29,8 @@ export type ImageRecord = ImageAttributeFields & {
 export interface DescribeImagesQuery {
   readonly regionId: string;
   readonly imageId?: string;
+  /** Matches names that contain it (the API's own fuzzy match): compare exactly on the results. */
+  readonly imageName?: string;
   readonly imageFamily?: string;
   /** `self` | `others` | `system` | `marketplace`. */
   readonly imageOwnerAlias?: string;
@@ -63,4 +65,6 @@ export interface EcsImageApi {
   describeInstancesUsingImage(regionId: string, imageId: string, limit: number): Promise<string[]>;
   describeImageSharePermission(regionId: string, imageId: string): Promise<SharePermission>;
   tagImage(regionId: string, imageId: string, tags: readonly ImageTag[]): Promise<void>;
+  /** Removes the tags with these keys (keys the image does not carry are ignored). */
+  untagImage(regionId: string, imageId: string, keys: readonly string[]): Promise<void>;
 }

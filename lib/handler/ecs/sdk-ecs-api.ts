@@ -2,6 +2,7 @@ import Ecs, * as $Ecs from '@alicloud/ecs20140526';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { ATTRIBUTES } from '../../attributes';
 import { ENV } from '../../protocol/environment';
+import { ManagedImageError } from '../../messages/handler-errors';
 import { toEcsApiError } from './api-error';
 import { credentialFromEnvironment } from './credentials';
 import {
@@ -94,6 +95,8 @@ async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
+    // Our own refusals (a bad endpoint, half a credential pair) are already clear: keep them.
+    if (e instanceof ManagedImageError) throw e;
     throw toEcsApiError(action, e);
   }
 }
@@ -110,6 +113,7 @@ export function sdkEcsApi(options: SdkEcsApiOptions): EcsImageApi {
           new $Ecs.DescribeImagesRequest({
             regionId: q.regionId,
             imageId: q.imageId,
+            imageName: q.imageName,
             imageFamily: q.imageFamily,
             imageOwnerAlias: q.imageOwnerAlias,
             isPublic: q.isPublic,
@@ -158,6 +162,13 @@ export function sdkEcsApi(options: SdkEcsApiOptions): EcsImageApi {
             resourceId: [imageId],
             tag: tags.map((t) => new $Ecs.TagResourcesRequestTag({ key: t.key, value: t.value })),
           }),
+        );
+      }),
+
+    untagImage: (regionId: string, imageId: string, keys: readonly string[]): Promise<void> =>
+      call('UntagResources', async () => {
+        await client().untagResources(
+          new $Ecs.UntagResourcesRequest({ regionId, resourceType: 'image', resourceId: [imageId], tagKey: [...keys] }),
         );
       }),
   };

@@ -1,6 +1,8 @@
 import {
   ATTRIBUTES,
+  AttributeName,
   AttributeValues,
+  checkAttribute,
   checkAttributes,
   checkIdentity,
   ImageAttributeProperties,
@@ -10,7 +12,8 @@ import {
   Violation,
 } from '../../attributes';
 import { ATTRIBUTE_GROUPS } from '../../attributes/image-properties';
-import { RULES } from '../../messages/validation';
+import { restoreValueUnsettable } from '../../messages/handler-errors';
+import { describeViolation, RULES } from '../../messages/validation';
 import {
   DEFAULT_WAIT_TIMEOUT_SECONDS,
   DeletionPolicy,
@@ -29,7 +32,12 @@ export interface ParsedProperties {
   readonly waitTimeoutSeconds: number;
   readonly deletionPolicy: DeletionPolicy;
   readonly restoreTo?: AttributeValues;
+  /** RestoreTo values the API cannot set, with the reason (see parseRestoreTo). */
+  readonly restoreSkipped: readonly { attribute: AttributeName; reason: string }[];
+  /** RestoreTo attributes the image had no value for. */
+  readonly restoreUnclearable: readonly AttributeName[];
   readonly syncToken?: string;
+  readonly syncTagKey?: string;
 }
 
 /** The property names ResourceProperties may have: identity, top-level attributes, attribute groups, options. */
@@ -67,7 +75,8 @@ function parseDeletionPolicy(value: unknown, violations: Violation[]): DeletionP
   return DeletionPolicy.RETAIN;
 }
 
-function attributeViolations(props: ImageAttributeProperties, prefix: string, violations: Violation[]): AttributeValues {
+/** The attribute values of an API-shaped object, with shape problems (a misspelt or non-object group) reported. */
+function attributeValuesOf(props: ImageAttributeProperties, prefix: string, violations: Violation[]): AttributeValues {
   const shape: Record<string, unknown> = { ...props };
   for (const group of ATTRIBUTE_GROUPS) {
     const inner = shape[group];
@@ -78,22 +87,47 @@ function attributeViolations(props: ImageAttributeProperties, prefix: string, vi
       misspeltKeys(inner, GROUP_MEMBERS(group), `${prefix}${group}.`, violations);
     }
   }
-  const values = toAttributeValues(shape);
+  return toAttributeValues(shape);
+}
+
+function attributeViolations(props: ImageAttributeProperties, prefix: string, violations: Violation[]): AttributeValues {
+  const values = attributeValuesOf(props, prefix, violations);
   violations.push(...checkAttributes(values, (a) => `${prefix}${a}`));
   return values;
 }
 
+/** What RestoreTo asks for, split into what can be put back and what cannot. */
+interface ParsedRestore {
+  /** Recorded values the API can set. */
+  readonly values: AttributeValues;
+  /** Recorded values the API refuses (a Status of "Creating", say), with the rule in words: reported, never sent. */
+  readonly skipped: { attribute: AttributeName; reason: string }[];
+  /** Attributes the image had no value for ("" recorded): the API cannot clear a value. */
+  readonly unclearable: AttributeName[];
+}
+
 /**
- * In RestoreTo, "" means the image had no value before it was managed: there is nothing to put
- * back (an image family or IMDS mode cannot be removed), so the attribute is left out.
+ * RestoreTo holds values recorded by the plan-time read, not values a person wrote: one the API
+ * cannot set is skipped and reported (like the other values a Restore cannot put back) rather
+ * than failing the whole Delete. "" means the image had no value before it was managed.
  */
-function withoutEmptyValues(props: ImageAttributeProperties): ImageAttributeProperties {
-  const keep = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== ''));
-  const shape = keep(props);
-  for (const group of ATTRIBUTE_GROUPS) {
-    if (typeof shape[group] === 'object' && shape[group] !== null) shape[group] = keep(shape[group] as object);
+function parseRestoreTo(props: ImageAttributeProperties, violations: Violation[]): ParsedRestore {
+  const all = attributeValuesOf(props, 'RestoreTo.', violations);
+  const values: AttributeValues = {};
+  const skipped: { attribute: AttributeName; reason: string }[] = [];
+  const unclearable: AttributeName[] = [];
+  for (const a of ATTRIBUTES) {
+    const v = all[a.name];
+    if (v === undefined) continue;
+    if (v === '') {
+      unclearable.push(a.name);
+      continue;
+    }
+    const broken = checkAttribute(a.name, v, (n) => `RestoreTo.${n}`);
+    if (broken) skipped.push({ attribute: a.name, reason: restoreValueUnsettable(describeViolation(broken)) });
+    else values[a.name] = v;
   }
-  return shape as ImageAttributeProperties;
+  return { values, skipped, unclearable };
 }
 
 /**
@@ -109,15 +143,17 @@ export function parseProperties(props: ManagedImageProperties | undefined): Pars
   const allowEmptyFamily = parseBoolean('AllowEmptyFamily', p.AllowEmptyFamily, violations);
   const waitTimeoutSeconds = parseWaitTimeout(p.WaitTimeoutSeconds, violations);
   const deletionPolicy = parseDeletionPolicy(p.DeletionPolicy, violations);
-  let restoreTo: AttributeValues | undefined;
+  let restore: ParsedRestore | undefined;
   if (p.RestoreTo !== undefined && p.RestoreTo !== null) {
     if (typeof p.RestoreTo !== 'object') violations.push({ attribute: 'RestoreTo', value: p.RestoreTo, rule: RULES.restoreToObject });
-    else restoreTo = attributeViolations(withoutEmptyValues(p.RestoreTo), 'RestoreTo.', violations);
+    else restore = parseRestoreTo(p.RestoreTo, violations);
   } else if (deletionPolicy === DeletionPolicy.RESTORE) {
     violations.push({ attribute: 'RestoreTo', value: undefined, rule: RULES.restoreToRequired });
   }
-  if (p.SyncToken !== undefined && typeof p.SyncToken !== 'string')
-    violations.push({ attribute: 'SyncToken', value: p.SyncToken, rule: RULES.mustBeString });
+  for (const name of ['SyncToken', 'SyncTagKey'] as const) {
+    if (p[name] !== undefined && typeof p[name] !== 'string')
+      violations.push({ attribute: name, value: p[name], rule: RULES.mustBeString });
+  }
   throwIfViolations(violations);
   return {
     target: { regionId: p.RegionId, imageId: p.ImageId },
@@ -125,7 +161,10 @@ export function parseProperties(props: ManagedImageProperties | undefined): Pars
     allowEmptyFamily,
     waitTimeoutSeconds,
     deletionPolicy,
-    restoreTo,
+    restoreTo: restore?.values,
+    restoreSkipped: restore?.skipped ?? [],
+    restoreUnclearable: restore?.unclearable ?? [],
     syncToken: p.SyncToken || undefined,
+    syncTagKey: p.SyncTagKey || undefined,
   };
 }

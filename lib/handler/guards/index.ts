@@ -3,11 +3,18 @@ import { deprecateLastInFamilyGuard } from './deprecate-last-in-family';
 import { deprecateSharedGuard } from './deprecate-shared';
 import { Guard, GuardContext, GuardRefusal } from './guard';
 import { imdsDowngradeGuard } from './imds-downgrade';
+import { nameTakenGuard } from './name-taken';
 
 export type { Guard, GuardContext, GuardRefusal } from './guard';
 
 /** Every guard, cheapest first (the first needs no call). */
-export const GUARDS: readonly Guard[] = [imdsDowngradeGuard, bootModeInUseGuard, deprecateSharedGuard, deprecateLastInFamilyGuard];
+export const GUARDS: readonly Guard[] = [
+  imdsDowngradeGuard,
+  nameTakenGuard,
+  bootModeInUseGuard,
+  deprecateSharedGuard,
+  deprecateLastInFamilyGuard,
+];
 
 /** Runs every guard and returns all refusals (empty when the changes may be sent). */
 export async function runGuards(ctx: GuardContext): Promise<GuardRefusal[]> {

@@ -1,5 +1,7 @@
-import { AttributeChange, AttributeValues, changedValues, diffAttributes } from '../../attributes';
+import { AttributeChange, AttributeName, AttributeValues, changedValues, diffAttributes } from '../../attributes';
+import { alreadyApplied, restoreCannotClear } from '../../messages/handler-errors';
 import { recordedSyncToken, SYNC_TAG_KEY } from '../drift/sync-token';
+import { tagRoomRefusal } from '../drift/tag-room';
 import { EcsApiError } from '../ecs/api-error';
 import { EcsImageApi, ImageRecord } from '../ecs/ecs-api';
 import { Sleep } from '../ecs/retry';
@@ -26,6 +28,12 @@ export interface ReconcileDeps {
 export interface ReconcileMode {
   /** Recorded on the image after reconciling, when it differs from the recorded one (drift detection). */
   readonly syncToken?: string;
+  /** The tag that holds this manager's sync token. @default the shared key (see drift/sync-token.ts) */
+  readonly syncTagKey?: string;
+  /** Attributes already left out by the caller, with the reason: reported with those the guards skip. */
+  readonly skipped?: readonly { attribute: string; reason: string }[];
+  /** Attributes the caller would clear (a Restore to "no value"): the API cannot, so any current value is reported as kept. */
+  readonly unclearable?: readonly AttributeName[];
   /**
    * What a guard refusal does: `refuse` throws it before any write (the default); `skip` leaves
    * that attribute as it is and reports why (best-effort Restore on Delete).
@@ -74,7 +82,10 @@ export async function reconcile(deps: ReconcileDeps, req: ReconcileRequest): Pro
     changes = diffAttributes(currentValues(image), req.desired);
   }
 
-  const skipped: { attribute: string; reason: string }[] = [];
+  const skipped: { attribute: string; reason: string }[] = [...(req.skipped ?? [])];
+  const current = currentValues(image);
+  for (const a of req.unclearable ?? [])
+    if (current[a]) skipped.push({ attribute: a, reason: restoreCannotClear(a, current[a] as string) });
   if (changes.length > 0) {
     const refusals = await runGuards({ api, target, image, changes, allowEmptyFamily: req.allowEmptyFamily });
     if (refusals.length > 0 && req.onRefusal !== 'skip') throw refusals[0].error;
@@ -82,19 +93,30 @@ export async function reconcile(deps: ReconcileDeps, req: ReconcileRequest): Pro
     changes = changes.filter((c) => !refusals.some((r) => r.attribute === c.attribute));
   }
 
-  const requestIds: string[] = [];
-  if (changes.length > 0) {
-    log.log('info', 'modifying image', { imageId: target.imageId, regionId: target.regionId, changes });
-    for (const batch of planRequests(changes)) {
-      requestIds.push(await modifyOrConfirm(api, target, batch));
-    }
-    image = await waitForReadBack(api, target, changedValues(changes), deps.timing, deps.sleep);
-  } else {
-    log.log('info', 'image already as desired', { imageId: target.imageId, regionId: target.regionId });
-  }
+  // Everything that can be checked is checked before the first write: the tag needs room too.
+  const tagKey = req.syncTagKey ?? SYNC_TAG_KEY;
+  const retag = req.syncToken !== undefined && req.syncToken !== recordedSyncToken(image, tagKey);
+  const noRoom = retag ? tagRoomRefusal(target, image, tagKey) : undefined;
+  if (noRoom) throw noRoom;
 
-  if (req.syncToken && req.syncToken !== recordedSyncToken(image)) {
-    await api.tagImage(target.regionId, target.imageId, [{ key: SYNC_TAG_KEY, value: req.syncToken }]);
+  const requestIds: string[] = [];
+  const applied: AttributeChange[] = [];
+  try {
+    if (changes.length > 0) {
+      log.log('info', 'modifying image', { imageId: target.imageId, regionId: target.regionId, changes });
+      for (const batch of planRequests(changes)) {
+        requestIds.push(await modifyOrConfirm(api, target, batch));
+        applied.push(...batch);
+      }
+      image = await waitForReadBack(api, target, changedValues(changes), deps.timing, deps.sleep);
+    } else {
+      log.log('info', 'image already as desired', { imageId: target.imageId, regionId: target.regionId });
+    }
+    if (retag) await api.tagImage(target.regionId, target.imageId, [{ key: tagKey, value: req.syncToken! }]);
+  } catch (e) {
+    // A later write refused after an earlier one went through: say what is already in place.
+    if (applied.length > 0 && e instanceof Error) e.message = `${e.message} ${alreadyApplied(applied)}`;
+    throw e;
   }
   return { changes, requestIds, skipped, image };
 }

@@ -14,7 +14,7 @@ describe('sync token', () => {
   });
 
   test('drifted, the read reports a new token that names the drifted attributes', () => {
-    expect(syncTokenFor(image(), drift)).toMatch(/^ImageName#[0-9a-f]{12}$/);
+    expect(syncTokenFor(image(), drift)).toMatch(/^repair ImageName #[0-9a-f]{12}$/);
   });
 
   test('the same drift after a fix gives a new token (it chains on the recorded one)', () => {

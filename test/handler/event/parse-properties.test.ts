@@ -12,7 +12,10 @@ describe('parseProperties', () => {
       waitTimeoutSeconds: 1200,
       deletionPolicy: DeletionPolicy.RETAIN,
       restoreTo: undefined,
+      restoreSkipped: [],
+      restoreUnclearable: [],
       syncToken: undefined,
+      syncTagKey: undefined,
     });
   });
 
@@ -44,10 +47,7 @@ describe('parseProperties', () => {
       'Features.nvmeSupport "supported" is not a known property. Did you mean Features.NvmeSupport?',
     ],
     [{ Features: 'supported' }, 'Features "supported" is not valid: it must be an object with NvmeSupport and/or ImdsSupport.'],
-    [
-      { RestoreTo: { ImageName: '1x' }, DeletionPolicy: 'Restore' },
-      'RestoreTo.ImageName "1x" is not valid: it must start with a letter or a Chinese character.',
-    ],
+
     [{ Features: { ImdsSupport: 'v3' } }, 'Features.ImdsSupport "v3" is not valid: it must be one of "v1", "v2".'],
   ])('refuses %j with a message naming input, value and rule', (extra, message) => {
     expect(() => parseProperties({ ...base, ...extra } as never)).toThrow(message);
@@ -71,5 +71,32 @@ describe('RestoreTo', () => {
         RestoreTo: { ImageName: 'orig', ImageFamily: '', Features: { ImdsSupport: '' } },
       }).restoreTo,
     ).toEqual({ ImageName: 'orig' });
+  });
+
+  test('a recorded value the API cannot set (a Status of "Creating") is skipped and reported, not refused', () => {
+    const p = parseProperties({
+      ...base,
+      DeletionPolicy: 'Restore',
+      RestoreTo: { ImageName: 'orig', Status: 'Creating', Description: '1' },
+    });
+    expect(p.restoreTo).toEqual({ ImageName: 'orig' });
+    expect(p.restoreSkipped).toEqual([
+      {
+        attribute: 'Description',
+        reason:
+          'RestoreTo.Description "1" is not valid: it must be 2 to 256 characters long. The API cannot set it, so it was not put back.',
+      },
+      {
+        attribute: 'Status',
+        reason:
+          'RestoreTo.Status "Creating" is not valid: it must be one of "Available", "Deprecated". The API cannot set it, so it was not put back.',
+      },
+    ]);
+  });
+
+  test('an empty recorded value means the image had none: nothing to send, and the handler says so if it has one now', () => {
+    const p = parseProperties({ ...base, DeletionPolicy: 'Restore', RestoreTo: { ImageFamily: '', Features: { ImdsSupport: '' } } });
+    expect(p.restoreTo).toEqual({});
+    expect(p.restoreUnclearable).toEqual(['ImageFamily', 'Features.ImdsSupport']);
   });
 });
