@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { listMapper, hashMapper, stringToTerraform, TerraformDataSource, TerraformProvider, TerraformStack } from 'cdktf';
 
 /**
- * A minimal binding of the `hashicorp/external` provider. No provider bindings for it (or for
- * alicloud) are published for cdktf 0.21, so this library writes the few lines it needs.
+ * A minimal binding of the `hashicorp/external` provider. The only published one is archived,
+ * pins `~> 2.1` and pulls in real cdktf (see the README), so this library writes the few lines it needs.
  */
 export class ExternalProvider extends TerraformProvider {
   public static readonly tfResourceType = 'external';
@@ -32,8 +32,8 @@ export class ExternalProvider extends TerraformProvider {
 export interface ExternalDataConfig {
   /** The program and its arguments, run without a shell. */
   readonly program: string[];
-  /** Passed to the program as a JSON object on stdin. */
-  readonly query: { [key: string]: string };
+  /** Passed to the program as a JSON object on stdin; a function is called at synth (a query built from the whole stack). */
+  readonly query: { [key: string]: string } | (() => { [key: string]: string });
 }
 
 /** The `external` data source: runs a program at plan time and reads a flat map of strings from it. */
@@ -56,13 +56,23 @@ export class ExternalData extends TerraformDataSource {
    * trace on creation: with several references per image that dominated synth time.
    */
   public resultValue(key: string): string {
-    return `\${data.${ExternalData.tfResourceType}.${this.friendlyUniqueId}.result.${key}}`;
+    return `\${${this.resultRef(key)}}`;
+  }
+
+  /** The same reference without `${}`, to compose into a larger expression: `data.external.x.result["k"]`. */
+  public resultRef(key: string): string {
+    return `data.${ExternalData.tfResourceType}.${this.friendlyUniqueId}.result[${JSON.stringify(key)}]`;
+  }
+
+  /** The whole result map, as a reference without `${}`. */
+  public get resultMapRef(): string {
+    return `data.${ExternalData.tfResourceType}.${this.friendlyUniqueId}.result`;
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
     return {
       program: listMapper(stringToTerraform, false)(this.config.program),
-      query: hashMapper(stringToTerraform)(this.config.query),
+      query: hashMapper(stringToTerraform)(typeof this.config.query === 'function' ? this.config.query() : this.config.query),
     };
   }
 }

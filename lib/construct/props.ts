@@ -1,3 +1,4 @@
+import { ITerraformDependable } from 'cdktf';
 import { BootMode, DeletionPolicy, ImageStatus, ImdsSupport, LicenseType, NvmeSupport } from './enums';
 
 /** The `Features` attributes of an image. Each one left out is not managed. */
@@ -18,7 +19,7 @@ export interface ManagedCustomImageFeatures {
 export interface ManagedCustomImageProps {
   /** The region of the image, e.g. `cn-hangzhou`. */
   readonly regionId: string;
-  /** The custom image to manage, e.g. `m-bp1g7004ksh0oeuc****`. May be a token (another resource's attribute). */
+  /** The custom image to manage, e.g. `m-bp1g7004ksh0oeuc0001`. May be a token (another resource's attribute). */
   readonly imageId: string;
   /**
    * 2 to 128 characters: letters, Chinese characters, digits, `.`, `:`, `_`, `-`; starting with a
@@ -53,8 +54,9 @@ export interface ManagedCustomImageProps {
   /** @default - no feature is managed */
   readonly features?: ManagedCustomImageFeatures;
   /**
-   * What happens to the image when this resource is destroyed. `RESTORE` puts back the values the
-   * image had before it was first managed (it needs `driftDetection`, which records them).
+   * What happens to the image when this resource is destroyed. `RESTORE` puts back, for each
+   * attribute, the value the image had at the plan that first managed that attribute (it needs
+   * `driftDetection`, whose read records them).
    * A replacement caused by a changed attribute never triggers it.
    * @default DeletionPolicy.RETAIN
    */
@@ -75,4 +77,11 @@ export interface ManagedCustomImageProps {
    * @default true
    */
   readonly driftDetection?: boolean;
+  /**
+   * Resources and constructs this image's change must wait for, like any cdktf resource's
+   * `dependsOn` (another `ManagedCustomImage` works too). Changes the construct orders itself
+   * (revivals and family joins before deprecations, one deprecation at a time) need no entry.
+   * @default - no dependencies of your own
+   */
+  readonly dependsOn?: ITerraformDependable[];
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { anyToTerraform, hashMapper, TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { anyToTerraform, dependable, hashMapper, ITerraformDependable, TerraformMetaArguments, TerraformResource } from 'cdktf';
 
 /** Configuration of a {@link TerraformData}. */
 export interface TerraformDataConfig extends TerraformMetaArguments {
@@ -19,6 +19,7 @@ export interface TerraformDataConfig extends TerraformMetaArguments {
 export class TerraformData extends TerraformResource {
   public static readonly tfResourceType = 'terraform_data';
   private readonly config: TerraformDataConfig;
+  private readonly lateDependencies: (() => readonly ITerraformDependable[])[] = [];
 
   constructor(scope: Construct, id: string, config: TerraformDataConfig = {}) {
     super(scope, id, {
@@ -52,6 +53,21 @@ export class TerraformData extends TerraformResource {
    */
   public outputValue(key: string): string {
     return `\${${TerraformData.tfResourceType}.${this.friendlyUniqueId}.output.${key}}`;
+  }
+
+  /**
+   * Adds dependencies known only once the whole stack is built (ordering between constructs):
+   * `produce` runs at synth, when every construct exists.
+   */
+  public addLateDependencies(produce: () => readonly ITerraformDependable[]): void {
+    this.lateDependencies.push(produce);
+  }
+
+  public get terraformMetaArguments(): { [name: string]: unknown } {
+    const base = super.terraformMetaArguments;
+    const late = [...new Set(this.lateDependencies.flatMap((produce) => produce()))].filter((d) => d !== this);
+    if (late.length === 0) return base;
+    return { ...base, dependsOn: [...((base.dependsOn as string[] | undefined) ?? []), ...late.map((d) => dependable(d))] };
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {

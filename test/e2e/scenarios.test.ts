@@ -128,7 +128,7 @@ describeEach('on %s', (_name, engine) => {
     }
     const drift = await s.plan();
     expect(drift.code).toBe(2);
-    expect(drift.stdout).toMatch(/sync_token\s+=\s+"[^"]*"\s+->\s+"ImageName#[0-9a-f]{12}"/);
+    expect(drift.stdout).toMatch(/sync_token\s+=\s+"[^"]*"\s+->\s+"repair ImageName #[0-9a-f]{12}"/);
     await clearCalls();
     await s.expectOk(['apply', '-input=false', '-auto-approve']);
     expect(await modifies('m-e2elife01')).toEqual([{ ImageName: 'web-v2' }]);

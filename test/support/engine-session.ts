@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { App, Fn, LocalBackend, TerraformStack } from 'cdktf';
 import { ManagedCustomImage, ManagedCustomImageProps } from '../../lib';
 import { TerraformData } from '../../lib/construct/terraform-data';
 
@@ -59,7 +59,10 @@ export class EngineSession {
     const stack = new TerraformStack(app, STACK);
     new LocalBackend(stack, { path: 'terraform.tfstate' });
     const { imageIdFromResource, imageId, ...props } = spec;
-    const id = imageIdFromResource ? new TerraformData(stack, 'image_source', { input: { id: imageId } }).outputValue('id') : imageId;
+    // A real token (an attribute of another resource), unknown at plan on the first apply.
+    const id = imageIdFromResource
+      ? Fn.lookup(new TerraformData(stack, 'image_source', { input: { id: imageId } }).output, 'id', '')
+      : imageId;
     new ManagedCustomImage(stack, 'Image', { regionId: 'cn-hangzhou', ...props, imageId: id });
     app.synth();
   }
