@@ -44,7 +44,8 @@ module.exports = tseslint.config(
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
-    // JSON bodies read back from the emulator are untyped on purpose.
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+    // JSON bodies read back from the emulator are untyped on purpose, and tests load the plain
+    // JavaScript build scripts and tools with require().
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
 );

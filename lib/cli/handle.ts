@@ -2,27 +2,23 @@ import { parseArgs } from 'util';
 import { ManagedImageEvent } from '../protocol/event';
 import { COMMANDS } from '../protocol/commands';
 import { handler } from '../handler/handler';
-import { HELP, USAGE_ERRORS } from '../messages/cli';
-import { Command } from './command';
+import { USAGE_ERRORS } from '../messages/cli';
+import { RunCommand } from './command';
 import { parseJsonObject, readStdin, writeStdout } from './io';
 import { UsageError } from './usage-error';
 
 /** `managed-image handle [EVENT_JSON]`: one event in, the response JSON out. */
-export const handleCommand: Command = {
-  name: COMMANDS.handle,
-  help: HELP.handle,
-  async run(args) {
-    let positionals: string[];
-    try {
-      ({ positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} }));
-    } catch (e) {
-      throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.handle, (e as Error).message));
-    }
-    if (positionals.length > 1) throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.handle, 'expected at most one EVENT_JSON argument'));
-    const text = positionals.length === 1 && positionals[0] !== '-' ? positionals[0] : await readStdin();
-    const event = parseJsonObject(text, 'event') as unknown as ManagedImageEvent;
-    const response = await handler(event);
-    writeStdout(JSON.stringify(response));
-    return 0;
-  },
+export const runHandle: RunCommand = async (args) => {
+  let positionals: string[];
+  try {
+    ({ positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} }));
+  } catch (e) {
+    throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.handle, (e as Error).message));
+  }
+  if (positionals.length > 1) throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.handle, 'expected at most one EVENT_JSON argument'));
+  const text = positionals.length === 1 && positionals[0] !== '-' ? positionals[0] : await readStdin();
+  const event = parseJsonObject(text, 'event') as unknown as ManagedImageEvent;
+  const response = await handler(event);
+  writeStdout(JSON.stringify(response));
+  return 0;
 };

@@ -1,14 +1,16 @@
 import { HELP, USAGE_ERRORS } from '../messages/cli';
+import { COMMANDS as NAMES } from '../protocol/commands';
 import { Command } from './command';
-import { emulatorCommand } from './emulator';
-import { handleCommand } from './handle';
 import { reportFailure } from './failure';
-import { readCommand } from './read';
 import { UsageError } from './usage-error';
 
 declare const PACKAGE_VERSION: string | undefined;
 
-const COMMANDS: readonly Command[] = [handleCommand, readCommand, emulatorCommand];
+const COMMANDS: readonly Command[] = [
+  { name: NAMES.handle, help: HELP.handle, load: async () => (await import('./handle')).runHandle },
+  { name: NAMES.read, help: HELP.read, load: async () => (await import('./read')).runRead },
+  { name: NAMES.emulator, help: HELP.emulator, load: async () => (await import('./emulator')).runEmulator },
+];
 const isHelp = (a: string | undefined) => a === '-h' || a === '--help';
 
 /** Runs `managed-image` with the given arguments and resolves to the exit status. */
@@ -21,7 +23,8 @@ export async function main(argv: string[]): Promise<number> {
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(USAGE_ERRORS.unknownCommand(name));
     if (rest.some(isHelp)) return help(command.help);
-    return await command.run(rest);
+    const run = await command.load();
+    return await run(rest);
   } catch (e) {
     return reportFailure(e);
   }

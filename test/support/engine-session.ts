@@ -4,7 +4,6 @@ import { App, Fn, LocalBackend, TerraformStack } from 'cdktf';
 import { ManagedCustomImage, ManagedCustomImageProps } from '../../lib';
 import { TerraformData } from '../../lib/construct/terraform-data';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const engines = require('../../tools/engines/engines.js') as {
   findEngines(o?: { build?: boolean }): { engines: Engine[]; cliConfigFile?: string; notes: string[] };
   engineEnv(cliConfigFile: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
