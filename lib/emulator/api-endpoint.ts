@@ -76,7 +76,7 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
     if (deps.rateLimiter && !deps.rateLimiter.admit(accessKey.id, deps.clock())) throw apiError('throttlingUser');
 
     if (deps.latency.delayMs > 0) await deps.wait(deps.latency.delayMs);
-    const fault = deps.faults.take(actionName);
+    const fault = deps.faults.take(actionName, values.ImageId);
     if (fault?.DelayMs) await deps.wait(fault.DelayMs);
     if (fault?.Code === CONNECTION_RESET) {
       finish(0, CONNECTION_RESET);

@@ -17,6 +17,8 @@ export interface ArmedFault {
   Count: number;
   /** Matching calls still to let through before failing. */
   After: number;
+  /** Only calls with this `ImageId` parameter match. */
+  readonly ImageId?: string;
 }
 
 /** Thrown for an invalid fault description; the message says which field. */
@@ -33,9 +35,12 @@ export class FaultInjector {
     return { ...fault };
   }
 
-  /** The first armed fault for `action` (or `*`), counting one use; undefined when none. */
-  take(action: string): ArmedFault | undefined {
-    const fault = this.armed.find((candidate) => candidate.Action === action || candidate.Action === '*');
+  /** The first armed fault for `action` (or `*`) and the call's image, counting one use; undefined when none. */
+  take(action: string, imageId?: string): ArmedFault | undefined {
+    const fault = this.armed.find(
+      (candidate) =>
+        (candidate.Action === action || candidate.Action === '*') && (candidate.ImageId === undefined || candidate.ImageId === imageId),
+    );
     if (!fault) return undefined;
     if (fault.After > 0) {
       fault.After -= 1;
@@ -60,13 +65,15 @@ export class FaultInjector {
 function parseFault(raw: unknown): ArmedFault {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FaultSpecError('The fault must be a JSON object.');
   const spec = raw as Partial<Record<keyof FaultSpec, unknown>>;
-  const allowed = ['Action', 'Code', 'HttpStatus', 'Count', 'After', 'Message', 'RetryAfterMs', 'DelayMs'];
+  const allowed = ['Action', 'Code', 'HttpStatus', 'Count', 'After', 'ImageId', 'Message', 'RetryAfterMs', 'DelayMs'];
   const unknown = Object.keys(spec).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) throw new FaultSpecError(`Unknown fault field(s): ${unknown.join(', ')}.`);
   if (typeof spec.Action !== 'string' || spec.Action === '') throw new FaultSpecError('"Action" must be an action name or "*".');
   if (spec.Code !== undefined && (typeof spec.Code !== 'string' || spec.Code === ''))
     throw new FaultSpecError('"Code" must be a non-empty string.');
   if (spec.Message !== undefined && typeof spec.Message !== 'string') throw new FaultSpecError('"Message" must be a string.');
+  if (spec.ImageId !== undefined && (typeof spec.ImageId !== 'string' || spec.ImageId === ''))
+    throw new FaultSpecError('"ImageId" must be a non-empty string.');
   const count = integer(spec.Count, 'Count', 1) ?? 1;
   const after = integer(spec.After, 'After', 0) ?? 0;
   const retryAfterMs = integer(spec.RetryAfterMs, 'RetryAfterMs', 0);
@@ -86,6 +93,7 @@ function parseFault(raw: unknown): ArmedFault {
     ...(delayMs !== undefined ? { DelayMs: delayMs } : {}),
     Count: count,
     After: after,
+    ...(spec.ImageId !== undefined ? { ImageId: spec.ImageId as string } : {}),
   };
 }
 

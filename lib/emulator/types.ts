@@ -184,6 +184,8 @@ export interface FaultSpec {
   readonly Count?: number;
   /** Matching calls to let through first (answered normally) before the fault applies. @default 0 */
   readonly After?: number;
+  /** Only calls whose `ImageId` parameter is this one match. @default - any call of the action */
+  readonly ImageId?: string;
   /** @default - the catalogue message of Code, else "Injected fault." */
   readonly Message?: string;
   /** Adds `x-acs-retry-after: <ms>`. */

@@ -70,7 +70,20 @@ export function describeApiError(e: {
   return `${advice} (${facts.join(', ')}${detail}${rid})`;
 }
 
-export const NETWORK_ERROR_ADVICE =
-  'Could not reach the ECS endpoint and retries ran out; check the network and ALIBABA_CLOUD_ECS_ENDPOINT.';
+/** `Could not reach the ECS endpoint for DescribeImages (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1). Check ...` */
+export function unreachable(action: string, code: string, detail: string): string {
+  return `Could not reach the ECS endpoint for ${action} (${code}: ${detail}). Check the network and ALIBABA_CLOUD_ECS_ENDPOINT.`;
+}
+
+/** A slow answer is slow, not unreachable: the endpoint accepted the call and did not answer in time. */
+export function slowAnswer(action: string, timeoutMs: number | undefined): string {
+  const within = timeoutMs !== undefined ? ` within ${timeoutMs / 1000} s` : ' in time';
+  return `The ECS endpoint did not answer ${action}${within} (the call's timeout). A write may still have been applied; the next read shows whether it was.`;
+}
 export const CREDENTIALS_ADVICE =
   'No Alibaba Cloud credentials were found. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY), optionally with a security token, or configure another source of the @alicloud/credentials default chain.';
+
+/** Appended when retries ran out: `Gave up after 6 attempts over 9.3 s.` */
+export function retriesRanOut(attempts: number, elapsedMs: number): string {
+  return `Gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s.`;
+}

@@ -100,6 +100,12 @@ describe('control endpoints and faults', () => {
     expect((await control(emulator, 'POST', '/__emulator/latency', { DelayMs: -1 })).status).toBe(400);
   });
 
+  test('a fault with an ImageId applies only to calls about that image', async () => {
+    await control(emulator, 'POST', '/__emulator/faults', { Action: 'ModifyImageAttribute', Code: 'InternalError', HttpStatus: 500, ImageId: 'm-other' });
+    expect((await client.modifyImageAttribute(modify('m-a', { imageName: 'renamed' }))).statusCode).toBe(200);
+    expect((await control(emulator, 'GET', '/__emulator/faults')).body).toHaveLength(1);
+  });
+
   test('a faulted call changes nothing', async () => {
     await control(emulator, 'POST', '/__emulator/faults', { Action: '*', Code: 'InternalError', HttpStatus: 500 });
     await sdkError(client.modifyImageAttribute(modify('m-a', { imageName: 'renamed' })));

@@ -31,6 +31,7 @@ export class EmulatorControl {
     HttpStatus?: number;
     Count?: number;
     After?: number;
+    ImageId?: string;
     RetryAfterMs?: number;
     DelayMs?: number;
   }): Promise<void> {

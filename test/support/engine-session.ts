@@ -53,16 +53,25 @@ export class EngineSession {
 
   /** Synthesizes the stack with the given props (a new App each time, as a new `cdktf synth` would). */
   synth(spec: StackSpec): void {
+    this.synthStack((stack) => {
+      const { imageIdFromResource, imageId, ...props } = spec;
+      // A real token (an attribute of another resource), unknown at plan on the first apply.
+      const source = imageIdFromResource ? new TerraformData(stack, 'image_source', { input: { id: imageId } }) : undefined;
+      new ManagedCustomImage(stack, 'Image', {
+        regionId: 'cn-hangzhou',
+        ...props,
+        imageId: source ? Fn.lookup(source.output, 'id', '') : imageId,
+      });
+    });
+  }
+
+  /** Synthesizes whatever `build` puts in the stack (a new App each time). */
+  synthStack(build: (stack: TerraformStack) => void): void {
     fs.mkdirSync(this.outdir, { recursive: true });
     const app = new App({ outdir: this.outdir });
     const stack = new TerraformStack(app, STACK);
     new LocalBackend(stack, { path: 'terraform.tfstate' });
-    const { imageIdFromResource, imageId, ...props } = spec;
-    // A real token (an attribute of another resource), unknown at plan on the first apply.
-    const id = imageIdFromResource
-      ? Fn.lookup(new TerraformData(stack, 'image_source', { input: { id: imageId } }).output, 'id', '')
-      : imageId;
-    new ManagedCustomImage(stack, 'Image', { regionId: 'cn-hangzhou', ...props, imageId: id });
+    build(stack);
     app.synth();
   }
 
@@ -79,8 +88,8 @@ export class EngineSession {
     return this.run(['plan', '-input=false', '-detailed-exitcode'], cwd);
   }
 
-  apply(cwd = this.stackDir): Promise<EngineResult> {
-    return this.run(['apply', '-input=false', '-auto-approve'], cwd);
+  apply(cwd = this.stackDir, extra: string[] = []): Promise<EngineResult> {
+    return this.run(['apply', '-input=false', '-auto-approve', ...extra], cwd);
   }
 
   destroy(cwd = this.stackDir): Promise<EngineResult> {

@@ -1,4 +1,4 @@
-import { CREDENTIALS_ADVICE, describeApiError, NETWORK_ERROR_ADVICE } from '../../messages/api-errors';
+import { CREDENTIALS_ADVICE, describeApiError, slowAnswer, unreachable } from '../../messages/api-errors';
 import { ERROR_CODES } from '../../messages/error-codes';
 import { redact } from '../logging/redact';
 
@@ -68,8 +68,24 @@ interface SdkErrorShape {
   data?: { Message?: string; RequestId?: string };
 }
 
+/**
+ * httpx appends `<METHOD> <url> failed.` to network errors. The URL carries the request's
+ * parameters (a Description, say), which have no place in a message: cut it off.
+ */
+function withoutRequest(message: string): string {
+  return message
+    .replace(/\s*(GET|POST|PUT|DELETE|HEAD|PATCH)\s+\S+\s+failed\.?\s*$/i, '')
+    .replace(/https?:\/\/\S*/g, (url) => url.split('?')[0])
+    .trim();
+}
+
+/** What the caller knows that the error does not: the timeout in force. */
+export interface ErrorContext {
+  readonly timeoutMs?: number;
+}
+
 /** Maps anything the SDK throws onto an {@link EcsApiError}. */
-export function toEcsApiError(action: string, thrown: unknown): EcsApiError {
+export function toEcsApiError(action: string, thrown: unknown, context: ErrorContext = {}): EcsApiError {
   if (thrown instanceof EcsApiError) return thrown;
   const e = (thrown ?? {}) as SdkErrorShape;
   const message = redact(String(e.message ?? thrown));
@@ -88,22 +104,21 @@ export function toEcsApiError(action: string, thrown: unknown): EcsApiError {
   if (e.code === 'InvalidCredentials' || CREDENTIAL_CHAIN_FAILURE.test(message)) {
     return new EcsApiError({ action, code: ERROR_CODES.credentialsNotFound, transient: false, message: CREDENTIALS_ADVICE });
   }
+  if (e.name?.includes('RequestTimeout') || /ReadTimeout|ConnectTimeout/.test(message)) {
+    // httpx reports a slow answer as a connect timeout too (its socket idle timeout): one timeout, one message.
+    return new EcsApiError({ action, code: ERROR_CODES.requestTimeout, transient: true, message: slowAnswer(action, context.timeoutMs) });
+  }
   const networkCode = typeof e.code === 'string' && NETWORK_CODES.has(e.code) ? e.code : undefined;
-  if (networkCode || e.name === 'RequestTimeoutError' || /socket hang up|ECONNRESET|timeout/i.test(message)) {
-    const code = networkCode ?? (e.name === 'RequestTimeoutError' ? ERROR_CODES.requestTimeout : ERROR_CODES.connectionReset);
-    return new EcsApiError({
-      action,
-      code,
-      transient: true,
-      apiMessage: message,
-      message: `${NETWORK_ERROR_ADVICE} (ECS ${action}: ${message})`,
-    });
+  if (networkCode || /socket hang up|ECONNRESET/i.test(message)) {
+    const code = networkCode ?? ERROR_CODES.connectionReset;
+    const detail = withoutRequest(message);
+    return new EcsApiError({ action, code, transient: true, apiMessage: detail, message: unreachable(action, code, detail) });
   }
   return new EcsApiError({
     action,
     code: ERROR_CODES.unexpectedSdkError,
-    apiMessage: message,
+    apiMessage: withoutRequest(message),
     transient: false,
-    message: `ECS ${action} failed: ${e.name ? `${e.name}: ` : ''}${message}`,
+    message: `ECS ${action} failed: ${e.name ? `${e.name}: ` : ''}${withoutRequest(message)}`,
   });
 }

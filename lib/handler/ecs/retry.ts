@@ -1,3 +1,4 @@
+import { retriesRanOut } from '../../messages/api-errors';
 import { EcsApiError } from './api-error';
 
 /** How transient errors are retried: jittered exponential backoff, bounded. */
@@ -28,12 +29,24 @@ export interface RetryObserver {
  * Runs `fn`, retrying transient ECS errors (throttling, 5xx, timeouts, dropped connections) up to
  * the policy's bound. Anything else, and the last transient error, is thrown as is.
  */
-export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy, sleep: Sleep, onRetry?: RetryObserver): Promise<T> {
+export async function withRetry<T>(
+  fn: () => Promise<T>,
+  policy: RetryPolicy,
+  sleep: Sleep,
+  onRetry?: RetryObserver,
+  now: () => number = Date.now,
+): Promise<T> {
+  const started = now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (e) {
-      if (!(e instanceof EcsApiError) || !e.transient || attempt >= policy.maxAttempts) throw e;
+      if (!(e instanceof EcsApiError) || !e.transient) throw e;
+      if (attempt >= policy.maxAttempts) {
+        // Retries ran out: say so, with how many attempts and how long, so a person can tell a blip from an outage.
+        if (attempt > 1) e.message = `${e.message} ${retriesRanOut(attempt, now() - started)}`;
+        throw e;
+      }
       const delayMs = backoffDelay(policy, attempt, e.retryAfterMs);
       onRetry?.({ action: e.action, attempt, delayMs, code: e.code });
       await sleep(delayMs);

@@ -2,9 +2,13 @@ import { EcsImageApi } from './ecs-api';
 import { Logger } from '../logging/log';
 import { RetryObserver, RetryPolicy, Sleep, withRetry } from './retry';
 
-/** Logs each retry as a warning: which call, which attempt, which code, how long the wait. */
+/**
+ * Logs each retry at debug level (MANAGED_IMAGE_LOG_LEVEL=debug shows them): which call, which
+ * attempt, which code, how long the wait. A retry that succeeds is not news; one that runs out is
+ * reported once, in the error, with the attempts and the time spent.
+ */
 export function logRetries(log: Logger): RetryObserver {
-  return (info) => log.log('warn', 'retrying after a transient error', info);
+  return (info) => log.log('debug', 'retrying after a transient error', info);
 }
 
 /** Wraps every call of an {@link EcsImageApi} in {@link withRetry}. The SDK itself retries nothing. */

@@ -23,12 +23,20 @@ export interface SdkEcsApiOptions {
   readonly endpoint?: string;
   /** @default - credentials from the environment (see credentials.ts) */
   readonly credential?: $OpenApiUtil.Config['credential'];
-  /** @default 15000 */
-  readonly readTimeoutMs?: number;
-  /** @default 5000 */
-  readonly connectTimeoutMs?: number;
+  /**
+   * How long a call may take, connecting included, in milliseconds.
+   *
+   * The SDK's HTTP layer (httpx) passes its *connect* timeout to Node as the socket's idle
+   * timeout, which then also cuts off any answer slower than it; so both SDK timeouts get this
+   * one value, and the timeout in force is the one configured here.
+   * @default 15000
+   */
+  readonly timeoutMs?: number;
   readonly env?: NodeJS.ProcessEnv;
 }
+
+/** How long one call may take (see SdkEcsApiOptions.timeoutMs). */
+export const DEFAULT_TIMEOUT_MS = 15_000;
 
 function sdkClient(options: SdkEcsApiOptions): Ecs {
   const env = options.env ?? process.env;
@@ -39,8 +47,8 @@ function sdkClient(options: SdkEcsApiOptions): Ecs {
       credential: options.credential ?? credentialFromEnvironment(env),
       regionId: options.regionId,
       ...(endpoint ? { endpoint: endpoint.endpoint, protocol: endpoint.protocol } : {}),
-      readTimeout: options.readTimeoutMs ?? 15000,
-      connectTimeout: options.connectTimeoutMs ?? 5000,
+      readTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      connectTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       userAgent: 'cdktf-alicloud-managed-image',
     }),
   );
@@ -91,13 +99,13 @@ function toImageRecord(i: $Ecs.DescribeImagesResponseBodyImagesImage): ImageReco
   };
 }
 
-async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
+async function call<T>(options: SdkEcsApiOptions, action: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
     // Our own refusals (a bad endpoint, half a credential pair) are already clear: keep them.
     if (e instanceof ManagedImageError) throw e;
-    throw toEcsApiError(action, e);
+    throw toEcsApiError(action, e, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   }
 }
 
@@ -108,7 +116,7 @@ export function sdkEcsApi(options: SdkEcsApiOptions): EcsImageApi {
   const client = () => (built ??= sdkClient(options));
   return {
     describeImages: (q: DescribeImagesQuery): Promise<DescribeImagesResult> =>
-      call('DescribeImages', async () => {
+      call(options, 'DescribeImages', async () => {
         const res = await client().describeImages(
           new $Ecs.DescribeImagesRequest({
             regionId: q.regionId,
@@ -127,7 +135,7 @@ export function sdkEcsApi(options: SdkEcsApiOptions): EcsImageApi {
       }),
 
     modifyImageAttribute: (r: ModifyImageAttributeRequest): Promise<string> =>
-      call('ModifyImageAttribute', async () => {
+      call(options, 'ModifyImageAttribute', async () => {
         const res = await client().modifyImageAttribute(
           new $Ecs.ModifyImageAttributeRequest({ regionId: r.regionId, imageId: r.imageId, ...modifyMembers(r) }),
         );
@@ -135,7 +143,7 @@ export function sdkEcsApi(options: SdkEcsApiOptions): EcsImageApi {
       }),
 
     describeInstancesUsingImage: (regionId: string, imageId: string, limit: number): Promise<string[]> =>
-      call('DescribeInstances', async () => {
+      call(options, 'DescribeInstances', async () => {
         const res = await client().describeInstances(
           new $Ecs.DescribeInstancesRequest({ regionId, imageId, maxResults: Math.max(10, Math.min(limit, 100)) }),
         );
@@ -143,7 +151,7 @@ export function sdkEcsApi(options: SdkEcsApiOptions): EcsImageApi {
       }),
 
     describeImageSharePermission: (regionId: string, imageId: string): Promise<SharePermission> =>
-      call('DescribeImageSharePermission', async () => {
+      call(options, 'DescribeImageSharePermission', async () => {
         const res = await client().describeImageSharePermission(
           new $Ecs.DescribeImageSharePermissionRequest({ regionId, imageId, pageSize: 100 }),
         );
@@ -154,7 +162,7 @@ export function sdkEcsApi(options: SdkEcsApiOptions): EcsImageApi {
       }),
 
     tagImage: (regionId: string, imageId: string, tags): Promise<void> =>
-      call('TagResources', async () => {
+      call(options, 'TagResources', async () => {
         await client().tagResources(
           new $Ecs.TagResourcesRequest({
             regionId,
@@ -166,7 +174,7 @@ export function sdkEcsApi(options: SdkEcsApiOptions): EcsImageApi {
       }),
 
     untagImage: (regionId: string, imageId: string, keys: readonly string[]): Promise<void> =>
-      call('UntagResources', async () => {
+      call(options, 'UntagResources', async () => {
         await client().untagResources(
           new $Ecs.UntagResourcesRequest({ regionId, resourceType: 'image', resourceId: [imageId], tagKey: [...keys] }),
         );
