@@ -56,6 +56,11 @@ export class E2eTier {
     return this.workdir!;
   }
 
+  /** The engines' CLI config: hashicorp/external from the local filesystem mirror. */
+  get cliConfigFile(): string {
+    return found.cliConfigFile!;
+  }
+
   get control(): EmulatorControl {
     return new EmulatorControl(this.url);
   }
