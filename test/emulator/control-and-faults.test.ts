@@ -101,7 +101,12 @@ describe('control endpoints and faults', () => {
   });
 
   test('a fault with an ImageId applies only to calls about that image', async () => {
-    await control(emulator, 'POST', '/__emulator/faults', { Action: 'ModifyImageAttribute', Code: 'InternalError', HttpStatus: 500, ImageId: 'm-other' });
+    await control(emulator, 'POST', '/__emulator/faults', {
+      Action: 'ModifyImageAttribute',
+      Code: 'InternalError',
+      HttpStatus: 500,
+      ImageId: 'm-other',
+    });
     expect((await client.modifyImageAttribute(modify('m-a', { imageName: 'renamed' }))).statusCode).toBe(200);
     expect((await control(emulator, 'GET', '/__emulator/faults')).body).toHaveLength(1);
   });
