@@ -6,3 +6,4 @@ export * from './diff';
 export * from './validate';
 export * from './violation';
 export * from './terraform-keys';
+export * from './family-plan';

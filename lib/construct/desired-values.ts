@@ -1,5 +1,4 @@
 import { ATTRIBUTES, AttributeValues } from '../attributes';
-import { ManagedCustomImageProps } from './props';
 
 /** The value at a dotted prop path (`features.nvmeSupport`), or undefined. */
 export function propValue(props: object, path: string): unknown {
@@ -12,7 +11,7 @@ export function propValue(props: object, path: string): unknown {
 }
 
 /** The desired attributes the props declare, keyed by API name (unmanaged ones left out). */
-export function desiredValues(props: ManagedCustomImageProps): AttributeValues {
+export function desiredValues(props: object): AttributeValues {
   const values: AttributeValues = {};
   for (const a of ATTRIBUTES) {
     const v = propValue(props, a.prop);

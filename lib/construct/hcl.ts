@@ -9,7 +9,7 @@ export class Expr {
   constructor(public readonly text: string) {}
 }
 
-export type HclValue = string | Expr | HclObject;
+export type HclValue = string | Expr | HclObject | readonly HclValue[];
 export interface HclObject {
   readonly [key: string]: HclValue | undefined;
 }
@@ -30,6 +30,7 @@ function literal(value: string): string {
 export function hclValue(value: HclValue): string {
   if (typeof value === 'string') return literal(value);
   if (value instanceof Expr) return value.text;
+  if (Array.isArray(value)) return `[${value.map((v) => hclValue(v)).join(', ')}]`;
   const entries = Object.entries(value).filter(([, v]) => v !== undefined) as [string, HclValue][];
   return `{${entries.map(([k, v]) => `${literal(k)} = ${hclValue(v)}`).join(', ')}}`;
 }

@@ -1,3 +1,5 @@
 export * from './enums';
 export * from './props';
 export * from './managed-custom-image';
+export * from './family-props';
+export * from './golden-image-family';

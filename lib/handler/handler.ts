@@ -2,7 +2,9 @@ import { AttributeValues, checkIdentity } from '../attributes';
 import { AttributeValidationError } from '../attributes/violation';
 import { RULES } from '../messages/validation';
 import { DeletionPolicy, HandlerContext, ManagedImageEvent, ManagedImageResponse, RequestType } from '../protocol/event';
+import { GoldenImageFamilyEvent, GoldenImageFamilyResponse, RESOURCE_TYPES } from '../protocol/family-event';
 import { HandlerDeps, resolveDeps } from './deps';
+import { handleFamilyEvent } from './family/family-handler';
 import { EcsApiError } from './ecs/api-error';
 import { EcsImageApi } from './ecs/ecs-api';
 import { ImageTarget } from './image/image-target';
@@ -12,14 +14,20 @@ import { reconcile, ReconcileMode } from './reconcile/reconcile';
 
 export type { HandlerDeps } from './deps';
 
-export type ManagedImageHandler = (event: ManagedImageEvent, context?: HandlerContext) => Promise<ManagedImageResponse>;
+/** The handler: an image's event gets an image's response, a family's event a family's. */
+export interface ManagedImageHandler {
+  (event: ManagedImageEvent, context?: HandlerContext): Promise<ManagedImageResponse>;
+  (event: GoldenImageFamilyEvent, context?: HandlerContext): Promise<GoldenImageFamilyResponse>;
+  (event: ManagedImageEvent | GoldenImageFamilyEvent, context?: HandlerContext): Promise<ManagedImageResponse | GoldenImageFamilyResponse>;
+}
 
 const REQUEST_TYPES: readonly RequestType[] = ['Create', 'Update', 'Delete'];
 
 /** Builds a handler over the given dependencies (tests inject fakes; `handler` uses the real ones). */
 export function createHandler(deps: HandlerDeps = {}): ManagedImageHandler {
-  const { apiFor, sleep, timing, log } = resolveDeps(deps);
-  return async (event, context) => {
+  const resolved = resolveDeps(deps);
+  const { apiFor, sleep, timing, log } = resolved;
+  const handleImage = async (event: ManagedImageEvent, context?: HandlerContext): Promise<ManagedImageResponse> => {
     const run = (p: ParsedProperties, desired: AttributeValues, mode: ReconcileMode) =>
       reconcile(
         { api: apiFor(p.target.regionId), sleep, timing, log },
@@ -72,6 +80,16 @@ export function createHandler(deps: HandlerDeps = {}): ManagedImageHandler {
     const result = await run(p, p.desired, { syncToken: p.syncToken, syncTagKey: p.syncTagKey });
     return responseFor(p.target.imageId, p.target.regionId, p.target.imageId, result);
   };
+  return (async (event: ManagedImageEvent | GoldenImageFamilyEvent, context?: HandlerContext) => {
+    if (event?.ResourceType === RESOURCE_TYPES.family) {
+      if (!REQUEST_TYPES.includes(event.RequestType)) {
+        throw new AttributeValidationError([{ attribute: 'RequestType', value: event.RequestType, rule: RULES.requestType }]);
+      }
+      log.log('info', 'family event received', { RequestType: event.RequestType, ResourceProperties: event.ResourceProperties });
+      return handleFamilyEvent(resolved, event as GoldenImageFamilyEvent, context);
+    }
+    return handleImage(event as ManagedImageEvent, context);
+  }) as ManagedImageHandler;
 }
 
 /**
@@ -80,7 +98,7 @@ export function createHandler(deps: HandlerDeps = {}): ManagedImageHandler {
  */
 async function releaseTag(api: EcsImageApi, target: ImageTarget, tagKey: string): Promise<void> {
   try {
-    await api.untagImage(target.regionId, target.imageId, [tagKey]);
+    await api.untagImages(target.regionId, [target.imageId], [tagKey]);
   } catch (e) {
     if (!(e instanceof EcsApiError) || !IMAGE_GONE.has(e.code)) throw e;
   }
@@ -100,4 +118,5 @@ function waitBudget(waitTimeoutSeconds: number, context?: HandlerContext): numbe
 }
 
 /** The Lambda-style entry point, with the official SDK and credentials from the environment. */
-export const handler: ManagedImageHandler = (event, context) => createHandler()(event, context);
+export const handler: ManagedImageHandler = ((event: ManagedImageEvent | GoldenImageFamilyEvent, context?: HandlerContext) =>
+  createHandler()(event, context)) as ManagedImageHandler;

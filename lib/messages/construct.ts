@@ -1,11 +1,23 @@
 /** Errors the construct raises at synth. Each names the prop, the value and the rule. */
 import { describeViolations } from './validation';
 
-export function invalidProps(constructPath: string, violations: readonly { attribute: string; value: unknown; rule: string }[]): Error {
-  return new Error(`ManagedCustomImage ${constructPath}: ${describeViolations(violations)}`);
+export function invalidProps(
+  constructPath: string,
+  violations: readonly { attribute: string; value: unknown; rule: string }[],
+  construct = 'ManagedCustomImage',
+): Error {
+  return new Error(`${construct} ${constructPath}: ${describeViolations(violations)}`);
 }
 
 export const CONSTRUCT_RULES = {
+  familyNeedsImages: 'must list at least one image',
+  familyTooLarge: 'must list at most 100 images: a family holds no more (the API answers ImageQuotaFull.ImageFamily)',
+  duplicateMember: (first: number) => `is listed twice: it is also images[${first}]`,
+  currentAmongImages: 'must be one of images (the same literal id, or the same token)',
+  keepAvailable: 'must be a whole number, 1 or more (the family always keeps its current image Available), known at synth',
+  familyDeletionPolicy: 'must be DeletionPolicy.RETAIN or DeletionPolicy.DEPRECATE for a family',
+  familyDeprecateAll:
+    'deprecates every member at destroy, leaving the family with no image to launch from: set allowEmptyFamily to allow it',
   restoreNeedsDriftDetection:
     'needs driftDetection, whose plan-time read records the values to put back, and driftDetection is false; turn driftDetection on or choose another deletionPolicy',
 } as const;

@@ -35,6 +35,10 @@ export const ERROR_CODES = {
   tagQuotaFull: 'Guard.TagQuotaFull',
   /** The ImageName asked for belongs to another image of the account in the region. */
   imageNameTaken: 'Guard.ImageNameTaken',
+  /** An Available image of the family, newer than its current one, is not a member. */
+  familyOutsider: 'Guard.FamilyOutsider',
+  /** The members are not listed oldest first. */
+  familyOrder: 'Guard.FamilyOrder',
   /** The image stayed Creating/Waiting beyond the wait timeout. */
   notReady: 'Guard.ImageNotReady',
   /** The image is CreateFailed or UnAvailable. */

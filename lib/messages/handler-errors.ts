@@ -136,3 +136,20 @@ export function restoreValueUnsettable(violation: string): string {
 export function restoreCannotClear(attribute: string, current: string): string {
   return `${attribute} had no value before it was managed, and the API cannot remove a value: it keeps ${JSON.stringify(current)}.`;
 }
+
+/** A family's refusals name the family and the member. */
+const member = (regionId: string, family: string, imageId: string) => `Image ${imageId} (family "${family}" in ${regionId})`;
+
+export function familyOutsider(regionId: string, family: string, current: string, outsider: string): ManagedImageError {
+  return new ManagedImageError(
+    ERROR_CODES.familyOutsider,
+    `${member(regionId, family, outsider)} is Available, newer than the current image ${current}, and not a member: launches from the family would resolve to it (DescribeImageFromFamily returns the newest Available image). Add it to the members, or deprecate it. Nothing was changed.`,
+  );
+}
+
+export function familyOrder(regionId: string, family: string, current: string, newer: string): ManagedImageError {
+  return new ManagedImageError(
+    ERROR_CODES.familyOrder,
+    `${member(regionId, family, newer)} is kept Available and was created after the current image ${current}, yet it is listed before it: members must be listed oldest first, since the family resolves to its newest Available image by creation time. Reorder the members. Nothing was changed.`,
+  );
+}

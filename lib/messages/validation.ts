@@ -24,6 +24,10 @@ export const RULES = {
   featuresObject: 'must be an object with NvmeSupport and/or ImdsSupport',
   restoreToObject: 'must be an object of image attributes',
   unknownProperty: 'is not a known property',
+  membersRequired: 'must list at least one member image',
+  currentAmongMembers: 'must be the ImageId of one of the Members',
+  familyDeprecateAll: 'deprecates every member, leaving the family empty: it needs AllowEmptyFamily',
+  familyDeletionPolicy: 'must be "Retain" or "Deprecate" for a family (Restore has no meaning for one)',
 } as const;
 
 function show(value: unknown): string {

@@ -9,3 +9,4 @@ export * from './resource-keys';
 export * from './event';
 export * from './environment';
 export * from './sync-tag';
+export * from './family-event';

@@ -17,6 +17,8 @@ export const READ_QUERY = {
   imageId: 'image_id',
   /** The image tag that holds this manager's drift marker (one per manager: see drift/sync-token.ts). */
   syncTag: 'sync_tag',
+  /** "true": a declared deprecation of a shared image is not drift (a family's `excludeShared` keeps such members Available). */
+  keepIfShared: 'keep_if_shared',
 } as const;
 
 export const READ_RESULT = {

@@ -7,6 +7,7 @@ describe('the package root', () => {
     expect(Object.keys(root).sort()).toEqual([
       'BootMode',
       'DeletionPolicy',
+      'GoldenImageFamily',
       'ImageStatus',
       'ImdsSupport',
       'LicenseType',

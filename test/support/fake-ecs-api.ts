@@ -69,6 +69,7 @@ export class FakeEcsApi implements EcsImageApi {
       (i) =>
         (q.imageId === undefined || q.imageId.split(',').includes(i.imageId)) &&
         (q.imageFamily === undefined || i.imageFamily === q.imageFamily) &&
+        (q.tagKey === undefined || i.tags.some((t) => t.key === q.tagKey)) &&
         (q.imageOwnerAlias === undefined || (i.imageOwnerAlias ?? 'self') === q.imageOwnerAlias) &&
         statuses.includes(i.status ?? 'Available'),
     );
@@ -112,9 +113,11 @@ export class FakeEcsApi implements EcsImageApi {
     image.tags = [...image.tags.filter((t) => !tags.some((n) => n.key === t.key)), ...tags];
   }
 
-  async untagImage(regionId: string, imageId: string, keys: readonly string[]): Promise<void> {
-    this.calls.push({ action: 'UntagResources', args: { regionId, imageId, keys } });
-    const image = this.images.get(imageId);
-    if (image) image.tags = image.tags.filter((t) => !keys.includes(t.key));
+  async untagImages(regionId: string, imageIds: readonly string[], keys: readonly string[]): Promise<void> {
+    this.calls.push({ action: 'UntagResources', args: { regionId, imageIds, keys } });
+    for (const id of imageIds) {
+      const image = this.images.get(id);
+      if (image) image.tags = image.tags.filter((t) => !keys.includes(t.key));
+    }
   }
 }

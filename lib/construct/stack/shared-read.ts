@@ -12,6 +12,8 @@ export interface SharedReadMember {
   readonly imageId: string;
   readonly desired: AttributeValues;
   readonly syncTagKey: string;
+  /** A declared deprecation is dropped if the image turns out shared (a family's `excludeShared`). */
+  readonly keepIfShared?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export class SharedRead {
     const query: Record<string, string> = { [READ_QUERY.regionId]: regionId };
     for (const m of this.members.values()) {
       query[imageKey(m.imageId, READ_QUERY.syncTag)] = m.syncTagKey;
+      if (m.keepIfShared) query[imageKey(m.imageId, READ_QUERY.keepIfShared)] = 'true';
       for (const [name, value] of Object.entries(m.desired)) {
         query[imageKey(m.imageId, terraformKeyOf(name as keyof AttributeValues))] = configValue(value as string);
       }

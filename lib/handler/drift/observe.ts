@@ -13,6 +13,8 @@ export interface ObservedImage {
   readonly imageId: string;
   readonly desired: AttributeValues;
   readonly syncTagKey: string;
+  /** A declared deprecation of this image is dropped when it is shared (see READ_QUERY.keepIfShared). */
+  readonly keepIfShared?: boolean;
 }
 
 /** What a plan-time read learns about an image. */
@@ -52,9 +54,25 @@ export async function observeImages(
   for (const spec of specs) {
     const target = { regionId, imageId: spec.imageId };
     const image = found.get(spec.imageId);
-    observations.set(spec.imageId, image ? observe(target, image, spec) : notFound(target, spec, community.get(spec.imageId)));
+    if (!image) {
+      observations.set(spec.imageId, notFound(target, spec, community.get(spec.imageId)));
+      continue;
+    }
+    observations.set(spec.imageId, observe(target, image, await withoutKeptDeprecation(api, regionId, image, spec)));
   }
   return observations;
+}
+
+/**
+ * A shared image the caller keeps Available (a family with `excludeShared`) is in sync on Status:
+ * one DescribeImageSharePermission, only for an Available image declared Deprecated.
+ */
+async function withoutKeptDeprecation(api: EcsImageApi, regionId: string, image: ImageRecord, spec: ObservedImage): Promise<ObservedImage> {
+  if (!spec.keepIfShared || spec.desired.Status !== 'Deprecated' || image.status !== 'Available') return spec;
+  const share = await api.describeImageSharePermission(regionId, spec.imageId);
+  if (share.accounts.length === 0 && !share.public) return spec;
+  const { Status: _kept, ...desired } = spec.desired;
+  return { ...spec, desired };
 }
 
 function observe(target: { regionId: string; imageId: string }, image: ImageRecord, spec: ObservedImage): Observation {

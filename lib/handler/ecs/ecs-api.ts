@@ -32,6 +32,8 @@ export interface DescribeImagesQuery {
   /** Matches names that contain it (the API's own fuzzy match): compare exactly on the results. */
   readonly imageName?: string;
   readonly imageFamily?: string;
+  /** Only images carrying a tag with this key. */
+  readonly tagKey?: string;
   /** `self` | `others` | `system` | `marketplace`. */
   readonly imageOwnerAlias?: string;
   readonly isPublic?: boolean;
@@ -65,6 +67,6 @@ export interface EcsImageApi {
   describeInstancesUsingImage(regionId: string, imageId: string, limit: number): Promise<string[]>;
   describeImageSharePermission(regionId: string, imageId: string): Promise<SharePermission>;
   tagImage(regionId: string, imageId: string, tags: readonly ImageTag[]): Promise<void>;
-  /** Removes the tags with these keys (keys the image does not carry are ignored). */
-  untagImage(regionId: string, imageId: string, keys: readonly string[]): Promise<void>;
+  /** Removes the tags with these keys from each image (at most 50 per call; keys an image does not carry are ignored). */
+  untagImages(regionId: string, imageIds: readonly string[], keys: readonly string[]): Promise<void>;
 }

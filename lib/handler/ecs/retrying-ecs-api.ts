@@ -20,6 +20,6 @@ export function retryingEcsApi(inner: EcsImageApi, policy: RetryPolicy, sleep: S
     describeInstancesUsingImage: (region, id, limit) => retry(() => inner.describeInstancesUsingImage(region, id, limit)),
     describeImageSharePermission: (region, id) => retry(() => inner.describeImageSharePermission(region, id)),
     tagImage: (region, id, tags) => retry(() => inner.tagImage(region, id, tags)),
-    untagImage: (region, id, keys) => retry(() => inner.untagImage(region, id, keys)),
+    untagImages: (region, ids, keys) => retry(() => inner.untagImages(region, ids, keys)),
   };
 }

@@ -123,6 +123,7 @@ export function sdkEcsApi(options: SdkEcsApiOptions): EcsImageApi {
             imageId: q.imageId,
             imageName: q.imageName,
             imageFamily: q.imageFamily,
+            tag: q.tagKey !== undefined ? [new $Ecs.DescribeImagesRequestTag({ key: q.tagKey })] : undefined,
             imageOwnerAlias: q.imageOwnerAlias,
             isPublic: q.isPublic,
             status: q.status,
@@ -173,10 +174,10 @@ export function sdkEcsApi(options: SdkEcsApiOptions): EcsImageApi {
         );
       }),
 
-    untagImage: (regionId: string, imageId: string, keys: readonly string[]): Promise<void> =>
+    untagImages: (regionId: string, imageIds: readonly string[], keys: readonly string[]): Promise<void> =>
       call(options, 'UntagResources', async () => {
         await client().untagResources(
-          new $Ecs.UntagResourcesRequest({ regionId, resourceType: 'image', resourceId: [imageId], tagKey: [...keys] }),
+          new $Ecs.UntagResourcesRequest({ regionId, resourceType: 'image', resourceId: [...imageIds], tagKey: [...keys] }),
         );
       }),
   };

@@ -3,26 +3,18 @@ import {
   AttributeName,
   AttributeValues,
   checkAttribute,
-  checkAttributes,
   checkIdentity,
   ImageAttributeProperties,
   misspeltKeys,
   throwIfViolations,
-  toAttributeValues,
   Violation,
 } from '../../attributes';
 import { ATTRIBUTE_GROUPS } from '../../attributes/image-properties';
 import { restoreValueUnsettable } from '../../messages/handler-errors';
 import { describeViolation, RULES } from '../../messages/validation';
-import {
-  DEFAULT_WAIT_TIMEOUT_SECONDS,
-  DeletionPolicy,
-  HANDLER_OPTION_NAMES,
-  IDENTITY_NAMES,
-  ManagedImageProperties,
-  SERVICE_PROPERTY_NAMES,
-} from '../../protocol/event';
+import { DeletionPolicy, HANDLER_OPTION_NAMES, IDENTITY_NAMES, ManagedImageProperties, SERVICE_PROPERTY_NAMES } from '../../protocol/event';
 import { ImageTarget } from '../image/image-target';
+import { attributeValuesOf, attributeViolations, parseBoolean, parseDeletionPolicy, parseWaitTimeout } from './options';
 
 /** Resource properties after validation, in the reconciler's terms. */
 export interface ParsedProperties {
@@ -48,54 +40,6 @@ const KNOWN_KEYS: readonly string[] = [
   ...HANDLER_OPTION_NAMES,
   ...SERVICE_PROPERTY_NAMES,
 ];
-/** The member names inside each attribute group (`Features`: NvmeSupport, ImdsSupport). */
-const GROUP_MEMBERS = (group: string): readonly string[] => ATTRIBUTES.filter((a) => a.group === group).map((a) => a.member);
-
-function parseBoolean(name: string, value: unknown, violations: Violation[]): boolean {
-  if (value === undefined || value === null || value === '') return false;
-  if (value === true || value === 'true') return true;
-  if (value === false || value === 'false') return false;
-  violations.push({ attribute: name, value, rule: RULES.mustBeBoolean });
-  return false;
-}
-
-function parseWaitTimeout(value: unknown, violations: Violation[]): number {
-  if (value === undefined || value === null || value === '') return DEFAULT_WAIT_TIMEOUT_SECONDS;
-  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 86400) return n;
-  violations.push({ attribute: 'WaitTimeoutSeconds', value, rule: RULES.waitTimeout });
-  return DEFAULT_WAIT_TIMEOUT_SECONDS;
-}
-
-function parseDeletionPolicy(value: unknown, violations: Violation[]): DeletionPolicy {
-  if (value === undefined || value === null || value === '') return DeletionPolicy.RETAIN;
-  const policies = Object.values(DeletionPolicy) as string[];
-  if (typeof value === 'string' && policies.includes(value)) return value as DeletionPolicy;
-  violations.push({ attribute: 'DeletionPolicy', value, rule: RULES.oneOf(policies) });
-  return DeletionPolicy.RETAIN;
-}
-
-/** The attribute values of an API-shaped object, with shape problems (a misspelt or non-object group) reported. */
-function attributeValuesOf(props: ImageAttributeProperties, prefix: string, violations: Violation[]): AttributeValues {
-  const shape: Record<string, unknown> = { ...props };
-  for (const group of ATTRIBUTE_GROUPS) {
-    const inner = shape[group];
-    if (inner !== undefined && (typeof inner !== 'object' || inner === null)) {
-      violations.push({ attribute: `${prefix}${group}`, value: inner, rule: RULES.featuresObject });
-      delete shape[group];
-    } else if (inner) {
-      misspeltKeys(inner, GROUP_MEMBERS(group), `${prefix}${group}.`, violations);
-    }
-  }
-  return toAttributeValues(shape);
-}
-
-function attributeViolations(props: ImageAttributeProperties, prefix: string, violations: Violation[]): AttributeValues {
-  const values = attributeValuesOf(props, prefix, violations);
-  violations.push(...checkAttributes(values, (a) => `${prefix}${a}`));
-  return values;
-}
-
 /** What RestoreTo asks for, split into what can be put back and what cannot. */
 interface ParsedRestore {
   /** Recorded values the API can set. */

@@ -9,7 +9,8 @@ import { changeOf, Guard } from './guard';
 export const deprecateLastInFamilyGuard: Guard = async (ctx) => {
   const change = changeOf(ctx, 'Status');
   const family = ctx.image.imageFamily;
-  if (change?.to !== 'Deprecated' || ctx.allowEmptyFamily || !family || ctx.image.status !== 'Available') return undefined;
+  if (change?.to !== 'Deprecated' || ctx.allowEmptyFamily || ctx.checked?.family || !family || ctx.image.status !== 'Available')
+    return undefined;
   const { images } = await ctx.api.describeImages({
     regionId: ctx.target.regionId,
     imageFamily: family,

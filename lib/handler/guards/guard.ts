@@ -10,6 +10,16 @@ export interface GuardContext {
   readonly image: ImageRecord;
   readonly changes: readonly AttributeChange[];
   readonly allowEmptyFamily: boolean;
+  /** Checks a caller already made for the whole change (a family checks shares once, for every member). */
+  readonly checked?: CheckedByCaller;
+}
+
+/** What a caller has already checked, so the guards need not ask again. */
+export interface CheckedByCaller {
+  /** The image is not shared (or the caller keeps shared images from being deprecated). */
+  readonly shares?: boolean;
+  /** Deprecating it never leaves its family empty (the caller keeps another member Available). */
+  readonly family?: boolean;
 }
 
 /** A change the API would refuse (or that would do harm), caught before any write. */

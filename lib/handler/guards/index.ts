@@ -5,7 +5,7 @@ import { Guard, GuardContext, GuardRefusal } from './guard';
 import { imdsDowngradeGuard } from './imds-downgrade';
 import { nameTakenGuard } from './name-taken';
 
-export type { Guard, GuardContext, GuardRefusal } from './guard';
+export type { CheckedByCaller, Guard, GuardContext, GuardRefusal } from './guard';
 
 /** Every guard, cheapest first (the first needs no call). */
 export const GUARDS: readonly Guard[] = [

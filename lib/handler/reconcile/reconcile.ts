@@ -5,7 +5,7 @@ import { tagRoomRefusal } from '../drift/tag-room';
 import { EcsApiError } from '../ecs/api-error';
 import { EcsImageApi, ImageRecord } from '../ecs/ecs-api';
 import { Sleep } from '../ecs/retry';
-import { runGuards } from '../guards';
+import { CheckedByCaller, runGuards } from '../guards';
 import { currentValues } from '../image/image-values';
 import { ImageTarget } from '../image/image-target';
 import { describeOwnImage, notOwnedError, readOwnImage } from '../image/read-image';
@@ -34,6 +34,10 @@ export interface ReconcileMode {
   readonly skipped?: readonly { attribute: string; reason: string }[];
   /** Attributes the caller would clear (a Restore to "no value"): the API cannot, so any current value is reported as kept. */
   readonly unclearable?: readonly AttributeName[];
+  /** The image as the caller already read it (a family reads all its members at once): saves the first read. */
+  readonly knownImage?: ImageRecord;
+  /** Checks the caller already made (see guards/guard.ts). */
+  readonly checked?: CheckedByCaller;
   /**
    * What a guard refusal does: `refuse` throws it before any write (the default); `skip` leaves
    * that attribute as it is and reports why (best-effort Restore on Delete).
@@ -71,7 +75,7 @@ const ALREADY_IN_STATUS = new Set(['ImageStatus.NotAvailable', 'ImageStatus.NotD
 export async function reconcile(deps: ReconcileDeps, req: ReconcileRequest): Promise<ReconcileResult> {
   const { api, log } = deps;
   const { target } = req;
-  let image = await describeOwnImage(api, target);
+  let image = req.knownImage ?? (await describeOwnImage(api, target));
   if (!image) {
     if (req.onMissing === 'ignore') return { changes: [], requestIds: [], skipped: [] };
     throw await notOwnedError(api, target);
@@ -87,7 +91,7 @@ export async function reconcile(deps: ReconcileDeps, req: ReconcileRequest): Pro
   for (const a of req.unclearable ?? [])
     if (current[a]) skipped.push({ attribute: a, reason: restoreCannotClear(a, current[a] as string) });
   if (changes.length > 0) {
-    const refusals = await runGuards({ api, target, image, changes, allowEmptyFamily: req.allowEmptyFamily });
+    const refusals = await runGuards({ api, target, image, changes, allowEmptyFamily: req.allowEmptyFamily, checked: req.checked });
     if (refusals.length > 0 && req.onRefusal !== 'skip') throw refusals[0].error;
     for (const r of refusals) skipped.push({ attribute: r.attribute, reason: r.error.message });
     changes = changes.filter((c) => !refusals.some((r) => r.attribute === c.attribute));
