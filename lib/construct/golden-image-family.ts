@@ -204,9 +204,17 @@ export class GoldenImageFamily extends Construct implements ITerraformDependable
     return this.reconciler.fqn;
   }
 
-  private readOf(registry: ManagedImageRegistry, program: string, tagKey: string, p: PlannedMember, i: number, keepIfShared: boolean): ImageRead {
+  private readOf(
+    registry: ManagedImageRegistry,
+    program: string,
+    tagKey: string,
+    p: PlannedMember,
+    i: number,
+    keepIfShared: boolean,
+  ): ImageRead {
     const literal = !isToken(this.regionId) && !isToken(p.imageId) && Object.values(p.desired).every((v) => !isToken(v));
-    if (literal) return registry.sharedRead(this.regionId).add({ imageId: p.imageId, desired: p.desired, syncTagKey: tagKey, keepIfShared });
+    if (literal)
+      return registry.sharedRead(this.regionId).add({ imageId: p.imageId, desired: p.desired, syncTagKey: tagKey, keepIfShared });
     const query: Record<string, string> = {
       [READ_QUERY.regionId]: configValue(this.regionId),
       [READ_QUERY.imageId]: configValue(p.imageId),

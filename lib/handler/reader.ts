@@ -41,7 +41,12 @@ function imagesOf(query: ReadQuery, violations: Violation[]): ObservedImage[] {
     const prefix = one ? '' : `${imageId}${IMAGE_KEY_SEPARATOR}`;
     const desired = fromTerraformKeys(keys);
     violations.push(...checkIdentity(query[READ_QUERY.regionId], imageId, keyFor(prefix)), ...checkAttributes(desired, keyFor(prefix)));
-    images.push({ imageId, desired, syncTagKey: keys[READ_QUERY.syncTag] || syncTagKey(), keepIfShared: keys[READ_QUERY.keepIfShared] === 'true' });
+    images.push({
+      imageId,
+      desired,
+      syncTagKey: keys[READ_QUERY.syncTag] || syncTagKey(),
+      keepIfShared: keys[READ_QUERY.keepIfShared] === 'true',
+    });
   }
   return images;
 }
