@@ -12,29 +12,34 @@ function wholeNumber(value: string | undefined, min: number, max: number, error:
   return Number(value);
 }
 
+/** The command's options, as util.parseArgs reads them. */
+const OPTIONS = {
+  'port': { type: 'string' },
+  'state': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'rate-limit-per-minute': { type: 'string' },
+  'retry-after': { type: 'boolean' },
+  'latency-ms': { type: 'string' },
+  'log-requests': { type: 'boolean' },
+} as const;
+
 /** `managed-image emulator`: the local ECS API, until SIGINT or SIGTERM. */
 export const runEmulator: RunCommand = async (args) => {
-  let values: { 'port'?: string; 'state'?: string; 'rate-limit'?: string; 'latency-ms'?: string; 'log-requests'?: boolean };
+  let values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
   try {
-    ({ values } = parseArgs({
-      args,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        'port': { type: 'string' },
-        'state': { type: 'string' },
-        'rate-limit': { type: 'string' },
-        'latency-ms': { type: 'string' },
-        'log-requests': { type: 'boolean' },
-      },
-    }));
+    ({ values } = parseArgs({ args, allowPositionals: false, strict: true, options: OPTIONS }));
   } catch (e) {
     throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.emulator, (e as Error).message));
   }
-  const port = wholeNumber(values.port, 0, 65535, USAGE_ERRORS.badPort);
-  const rateLimit = wholeNumber(values['rate-limit'], 1, Number.MAX_SAFE_INTEGER, USAGE_ERRORS.badRateLimit);
-  const latencyMs = wholeNumber(values['latency-ms'], 0, 600_000, USAGE_ERRORS.badLatency);
-  const emulator = await startEmulator({ port, state: values.state, rateLimit, latencyMs, logRequests: values['log-requests'] });
+  const emulator = await startEmulator({
+    port: wholeNumber(values.port, 0, 65535, USAGE_ERRORS.badPort),
+    state: values.state,
+    rateLimit: wholeNumber(values['rate-limit'], 1, Number.MAX_SAFE_INTEGER, USAGE_ERRORS.badRateLimit),
+    rateLimitPerMinute: wholeNumber(values['rate-limit-per-minute'], 1, Number.MAX_SAFE_INTEGER, USAGE_ERRORS.badRateLimit),
+    retryAfterHeader: values['retry-after'],
+    latencyMs: wholeNumber(values['latency-ms'], 0, 600_000, USAGE_ERRORS.badLatency),
+    logRequests: values['log-requests'],
+  });
   // Listen for the stop signals before announcing the URL: a caller may signal as soon as it reads it.
   const stopped = new Promise<void>((resolve) => {
     const stop = () => {

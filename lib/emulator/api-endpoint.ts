@@ -11,6 +11,7 @@ import { ArmedFault, CONNECTION_RESET, FaultInjector } from './fault-injector';
 import { Latency } from './latency';
 import { newRequestId, readBody, sendApiError, sendJson } from './http-io';
 import { Params } from './params';
+import { MinuteLimiter } from './minute-limiter';
 import { RateLimiter } from './rate-limiter';
 import { QueryDecodeError, parseQuery } from './signature';
 import { EmulatorStore } from './state/store';
@@ -25,6 +26,10 @@ export interface ApiEndpointDependencies {
   readonly authenticator: Authenticator;
   /** Absent ⇒ no rate limit. */
   readonly rateLimiter?: RateLimiter;
+  /** Absent ⇒ no per-minute limit. */
+  readonly minuteLimiter?: MinuteLimiter;
+  /** Whether a per-minute throttle carries `x-acs-retry-after`. */
+  readonly retryAfterHeader?: boolean;
   readonly faults: FaultInjector;
   readonly latency: Latency;
   readonly callLog: CallLog;
@@ -74,6 +79,8 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
       body,
     });
     if (deps.rateLimiter && !deps.rateLimiter.admit(accessKey.id, deps.clock())) throw apiError('throttlingUser');
+    const waitMs = deps.minuteLimiter?.admit(accessKey.id, actionName, deps.clock());
+    if (waitMs !== undefined) throw throttledForMinute(waitMs, deps.retryAfterHeader === true);
 
     if (deps.latency.delayMs > 0) await deps.wait(deps.latency.delayMs);
     const fault = deps.faults.take(actionName, values.ImageId);
@@ -94,6 +101,12 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
     sendApiError(response, apiFailure, requestId, hostId);
     finish(apiFailure.httpStatus, apiFailure.code);
   }
+}
+
+/** Throttling.User from the per-minute limit, with the wait until the next window when asked to tell it. */
+function throttledForMinute(waitMs: number, tell: boolean): ApiError {
+  const base = apiError('throttlingUser');
+  return new ApiError(base.code, base.httpStatus, base.message, tell ? { 'x-acs-retry-after': String(waitMs) } : {});
 }
 
 function faultError(fault: ArmedFault): ApiError {

@@ -8,6 +8,7 @@ import { CONTROL_PREFIX, handleControlRequest } from './control-endpoints';
 import { FaultInjector } from './fault-injector';
 import { Latency } from './latency';
 import { sendJson } from './http-io';
+import { MinuteLimiter } from './minute-limiter';
 import { RateLimiter } from './rate-limiter';
 import { parseState } from './state/parse-state';
 import { EmulatorStore } from './state/store';
@@ -21,6 +22,12 @@ export interface EmulatorOptions {
   state?: EmulatorState | string;
   /** Maximum requests per second per access key; overrides `state.rateLimit`. @default - unlimited */
   rateLimit?: number;
+  /** Maximum requests per minute per access key and action; overrides `state.rateLimitPerMinute`. @default - unlimited */
+  rateLimitPerMinute?: number;
+  /** The length of a "minute" of rateLimitPerMinute, to run a minute's dynamics faster in tests. @default 60000 */
+  rateLimitWindowMs?: number;
+  /** Send `x-acs-retry-after` (ms until the next window) with a per-minute throttle; whether ECS does is unconfirmed. @default false */
+  retryAfterHeader?: boolean;
   /** Clock in epoch ms (tests). @default Date.now */
   now?: () => number;
   /** Writes one line per API call to stderr (never stdout). @default false */
@@ -56,6 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const parsed = parseState(options.state, clock());
   const store = new EmulatorStore(parsed, clock);
   const rateLimit = options.rateLimit ?? parsed.rateLimit;
+  const perMinute = options.rateLimitPerMinute ?? parsed.rateLimitPerMinute;
   const callLog = new CallLog();
   const faults = new FaultInjector();
   const latency = new Latency(options.latencyMs ?? 0);
@@ -79,6 +87,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     logLine,
     authenticator: new Authenticator(store.accessKeys, clock),
     rateLimiter: rateLimit !== undefined ? new RateLimiter(rateLimit) : undefined,
+    minuteLimiter: perMinute !== undefined ? new MinuteLimiter(perMinute, options.rateLimitWindowMs) : undefined,
+    retryAfterHeader: options.retryAfterHeader ?? false,
   };
 
   const server = createServer((request, response) => {

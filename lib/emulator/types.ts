@@ -44,6 +44,9 @@
  * - Instances belong to `OwnerId` (default: the default account); `Usage` of an image is
  *   `instance` when any instance in its region uses it.
  * - `rateLimit`: maximum requests per second per access key (`Throttling.User` beyond it).
+ * - `rateLimitPerMinute`: maximum requests per calendar minute per access key and action, as ECS
+ *   limits them (about 1000 for ModifyImageAttribute and DescribeImages); `Throttling.User` beyond,
+ *   until the next minute.
  */
 
 /** The account of the built-in `test`/`test` key and of keys without `accountId`. */
@@ -160,6 +163,8 @@ export interface EmulatorState {
   readonly shares?: Readonly<Record<string, readonly string[]>>;
   /** Maximum requests per second per access key. */
   readonly rateLimit?: number;
+  /** Maximum requests per calendar minute per access key and action, as ECS counts them (`Throttling.User` beyond). */
+  readonly rateLimitPerMinute?: number;
 }
 
 /** One entry of the call log (`GET /__emulator/calls`). */

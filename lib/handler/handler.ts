@@ -28,17 +28,14 @@ export function createHandler(deps: HandlerDeps = {}): ManagedImageHandler {
   const resolved = resolveDeps(deps);
   const { apiFor, sleep, timing, log } = resolved;
   const handleImage = async (event: ManagedImageEvent, context?: HandlerContext): Promise<ManagedImageResponse> => {
-    const run = (p: ParsedProperties, desired: AttributeValues, mode: ReconcileMode) =>
-      reconcile(
-        { api: apiFor(p.target.regionId), sleep, timing, log },
-        {
-          target: p.target,
-          desired,
-          allowEmptyFamily: p.allowEmptyFamily,
-          waitTimeoutSeconds: waitBudget(p.waitTimeoutSeconds, context),
-          ...mode,
-        },
+    const run = (p: ParsedProperties, desired: AttributeValues, mode: ReconcileMode) => {
+      // Throttling is waited out no longer than the image would be: the wait timeout, within the invocation.
+      const waitSeconds = waitBudget(p.waitTimeoutSeconds, context);
+      return reconcile(
+        { api: apiFor(p.target.regionId, timing.now() + waitSeconds * 1000), sleep, timing, log },
+        { target: p.target, desired, allowEmptyFamily: p.allowEmptyFamily, waitTimeoutSeconds: waitSeconds, ...mode },
       );
+    };
 
     if (!event || !REQUEST_TYPES.includes(event.RequestType)) {
       throw new AttributeValidationError([{ attribute: 'RequestType', value: event?.RequestType, rule: RULES.requestType }]);

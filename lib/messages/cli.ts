@@ -52,13 +52,17 @@ and prints a flat JSON object of strings on stdout:
   current_<attribute>  the image's current value of each desired attribute ("" if none)
 Makes only DescribeImages calls. On failure: one line on stderr, exit 1.
 `,
-  emulator: `Usage: ${CLI_NAME} emulator [--port N] [--state FILE] [--rate-limit N] [--latency-ms N] [--log-requests]
+  emulator: `Usage: ${CLI_NAME} emulator [--port N] [--state FILE] [--rate-limit N] [--rate-limit-per-minute N [--retry-after]] [--latency-ms N] [--log-requests]
 
 Starts the local ECS API emulator on 127.0.0.1 and prints its URL (http://127.0.0.1:PORT)
 as the first line of stdout. Stops on SIGINT or SIGTERM.
   --port N         Port to listen on (default: any free port).
   --state FILE     Initial state: access keys, images, instances, shares (JSON).
   --rate-limit N   Answer Throttling.User above N requests per second per access key.
+  --rate-limit-per-minute N
+                   Answer Throttling.User above N requests per calendar minute per access key
+                   and action, as ECS limits them (about 1000); --retry-after adds
+                   x-acs-retry-after (ms until the next minute) to those answers.
   --latency-ms N   Wait N ms before every API answer (a network's round trip).
   --log-requests   Log one line per API call on stderr.
 State file: {"accessKeys":[{"id","secret"}], "images":[{DescribeImages Image fields,

@@ -45,6 +45,8 @@ export const ERROR_CODES = {
   unusable: 'Guard.ImageUnusable',
   /** The change was accepted but never showed in DescribeImages. */
   readBackTimeout: 'ReadBack.Timeout',
+  /** The handler's engine went away mid-apply: it stopped before writing. */
+  engineGone: 'Handler.EngineGone',
   /** A bug in this library (not an ECS failure): please report it. */
   internalError: 'ManagedImage.InternalError',
 } as const;

@@ -153,3 +153,10 @@ export function familyOrder(regionId: string, family: string, current: string, n
     `${member(regionId, family, newer)} is kept Available and was created after the current image ${current}, yet it is listed before it: members must be listed oldest first, since the family resolves to its newest Available image by creation time. Reorder the members. Nothing was changed.`,
   );
 }
+
+export function engineGone(): ManagedImageError {
+  return new ManagedImageError(
+    ERROR_CODES.engineGone,
+    'The engine that started this handler is gone (killed mid-apply): the handler stops before its next write, so it cannot overwrite what a newer apply decided. Run apply again.',
+  );
+}

@@ -252,6 +252,46 @@ describe('rate limit', () => {
     }
   });
 
+  test('a per-minute limit counts per access key and action in calendar windows, and says how long to wait when asked to', async () => {
+    // A clock 10 s into a calendar minute (ahead of the real one by less than the 15 min signatures allow).
+    let offset = Math.ceil(Date.now() / 60_000) * 60_000 + 10_000 - Date.now();
+    const emulator = await startEmulator({
+      state: { ...STATE, rateLimit: undefined },
+      rateLimitPerMinute: 2,
+      retryAfterHeader: true,
+      now: () => Date.now() + offset,
+    });
+    try {
+      const client = ecsClient(emulator, ONE);
+      await client.describeImages(describeA());
+      await client.describeImages(describeA());
+      const refused = await sdkError(client.describeImages(describeA()));
+      expect(refused.code).toBe('Throttling.User');
+      expect(refused.retryAfter).toBeGreaterThan(49_000);
+      expect(refused.retryAfter).toBeLessThanOrEqual(50_000);
+      // Another action, and another key, have windows of their own.
+      expect((await client.modifyImageAttribute(modify('m-a', { imageName: 'renamed' }))).statusCode).toBe(200);
+      expect((await ecsClient(emulator, TWO).describeImages(describeA())).statusCode).toBe(200);
+      // The next minute opens a new window.
+      offset += 50_000;
+      expect((await client.describeImages(describeA())).statusCode).toBe(200);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  test('without retryAfterHeader a per-minute throttle carries no x-acs-retry-after (whether ECS sends one is unconfirmed)', async () => {
+    const emulator = await startEmulator({ state: { ...STATE, rateLimit: undefined }, rateLimitPerMinute: 1 });
+    try {
+      const client = ecsClient(emulator, ONE);
+      await client.describeImages(describeA());
+      const refused = await sdkError(client.describeImages(describeA()));
+      expect([refused.code, refused.retryAfter]).toEqual(['Throttling.User', undefined]);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   test('state.rateLimit applies when no option is given, and the window slides', async () => {
     let now = Date.parse('2030-01-01T00:00:00Z');
     const emulator = await startEmulator({ state: STATE, now: () => now });

@@ -1,4 +1,4 @@
-import { EmulatorState, RunningEmulator, startEmulator } from '../../lib/emulator';
+import { EmulatorOptions, EmulatorState, RunningEmulator, startEmulator } from '../../lib/emulator';
 import { EmulatorControl } from './emulator-control';
 import { createHandler, HandlerDeps } from '../../lib/handler/handler';
 import { ManagedImageEvent, ManagedImageProperties, ManagedImageResponse } from '../../lib/protocol/event';
@@ -28,7 +28,7 @@ export function image(id: string, fields: Record<string, unknown> = {}): Record<
 export class EmulatorHarness {
   private emulator?: RunningEmulator;
 
-  async start(state: EmulatorState | Record<string, unknown> = {}, extra: { rateLimit?: number } = {}): Promise<RunningEmulator> {
+  async start(state: EmulatorState | Record<string, unknown> = {}, extra: Omit<EmulatorOptions, 'state'> = {}): Promise<RunningEmulator> {
     await this.stop();
     this.emulator = await startEmulator({ state: state as EmulatorState, ...extra });
     process.env.ALIBABA_CLOUD_ECS_ENDPOINT = this.emulator.url;

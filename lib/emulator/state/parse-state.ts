@@ -29,6 +29,7 @@ export interface ParsedState {
   /** Image ID ⇒ account IDs. */
   readonly shares: ReadonlyMap<string, readonly string[]>;
   readonly rateLimit?: number;
+  readonly rateLimitPerMinute?: number;
 }
 
 /**
@@ -38,7 +39,7 @@ export interface ParsedState {
 export function parseState(input: EmulatorState | string | undefined, nowMs: number): ParsedState {
   const raw = typeof input === 'string' ? readStateFile(input) : (input ?? {});
   const root = expectObject(raw, 'state');
-  expectOnlyKeys(root, ['accessKeys', 'images', 'instances', 'shares', 'rateLimit'], 'state');
+  expectOnlyKeys(root, ['accessKeys', 'images', 'instances', 'shares', 'rateLimit', 'rateLimitPerMinute'], 'state');
 
   const accessKeys = expectArray(root.accessKeys ?? [], 'accessKeys').map(parseAccessKey);
   assertUnique(
@@ -73,7 +74,21 @@ export function parseState(input: EmulatorState | string | undefined, nowMs: num
 
   const rateLimit = root.rateLimit;
   if (rateLimit !== undefined && (typeof rateLimit !== 'number' || !(rateLimit > 0))) fail('rateLimit', 'must be a positive number');
-  return { accessKeys: accessKeys.length > 0 ? accessKeys : [DEFAULT_ACCESS_KEY], images, instances, shares, rateLimit };
+  const rateLimitPerMinute = root.rateLimitPerMinute;
+  if (
+    rateLimitPerMinute !== undefined &&
+    (typeof rateLimitPerMinute !== 'number' || !Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1)
+  ) {
+    fail('rateLimitPerMinute', 'must be a whole number, 1 or more');
+  }
+  return {
+    accessKeys: accessKeys.length > 0 ? accessKeys : [DEFAULT_ACCESS_KEY],
+    images,
+    instances,
+    shares,
+    rateLimit,
+    rateLimitPerMinute: rateLimitPerMinute as number | undefined,
+  };
 }
 
 function readStateFile(path: string): unknown {

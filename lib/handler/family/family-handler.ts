@@ -18,7 +18,7 @@ export async function handleFamilyEvent(
   _context?: HandlerContext,
 ): Promise<GoldenImageFamilyResponse> {
   const f = parseFamily(event.ResourceProperties);
-  const api = deps.apiFor(f.regionId);
+  const api = deps.apiFor(f.regionId, deps.timing.now() + f.waitTimeoutSeconds * 1000);
   const rdeps = { api, sleep: deps.sleep, timing: deps.timing, log: deps.log };
   if (event.RequestType !== 'Delete') return response(f, await reconcileFamily(rdeps, f));
 

@@ -15,7 +15,7 @@ const base = { imageId: target.imageId, imageName: 'web', status: 'Available', i
 const timing = { ...DEFAULT_TIMING, readBackAttempts: 3, readBackDelayMs: 1, settlePollInitialMs: 1, settlePollMaxMs: 1 };
 
 function run(api: FakeEcsApi, desired: AttributeValues, mode: ReconcileMode = {}) {
-  const retrying = retryingEcsApi(api, { maxAttempts: 3, baseDelayMs: 0, maxDelayMs: 0 }, async () => undefined);
+  const retrying = retryingEcsApi(api, { maxAttempts: 3, baseDelayMs: 0, maxDelayMs: 0 }, { sleep: async () => undefined });
   return reconcile(
     { api: retrying, sleep: async () => undefined, timing, log: silentLogger },
     { target, desired, allowEmptyFamily: true, waitTimeoutSeconds: 0, ...mode },
