@@ -8,7 +8,7 @@ import { Sleep } from '../ecs/retry';
 import { CheckedByCaller, runGuards } from '../guards';
 import { currentValues } from '../image/image-values';
 import { ImageTarget } from '../image/image-target';
-import { describeOwnImage, notOwnedError, readOwnImage } from '../image/read-image';
+import { describeOwnImage, notOwnedError } from '../image/read-image';
 import { waitUntilModifiable } from '../image/wait-until-modifiable';
 import { Logger } from '../logging/log';
 import { toModifyRequest } from './modify-request';
@@ -109,7 +109,7 @@ export async function reconcile(deps: ReconcileDeps, req: ReconcileRequest): Pro
     if (changes.length > 0) {
       log.log('info', 'modifying image', { imageId: target.imageId, regionId: target.regionId, changes });
       for (const batch of planRequests(changes)) {
-        requestIds.push(await modifyOrConfirm(api, target, batch));
+        requestIds.push(await modifyOrConfirm(deps, target, batch));
         applied.push(...batch);
       }
       image = await waitForReadBack(api, target, changedValues(changes), deps.timing, deps.sleep);
@@ -127,16 +127,20 @@ export async function reconcile(deps: ReconcileDeps, req: ReconcileRequest): Pro
 
 /**
  * Sends one ModifyImageAttribute. If the API says the image is already in the requested status
- * (a retried write that went through the first time, or someone else's change), confirms by
- * reading and carries on when the values are in place.
+ * (a retried write that went through the first time, whose answer was lost; or someone else's
+ * change), confirms with the read-back loop (reads may lag a write for a while) and carries on
+ * when the values are in place; the API's refusal stands when they never show.
  */
-async function modifyOrConfirm(api: EcsImageApi, target: ImageTarget, batch: readonly AttributeChange[]): Promise<string> {
+async function modifyOrConfirm(deps: ReconcileDeps, target: ImageTarget, batch: readonly AttributeChange[]): Promise<string> {
   try {
-    return await api.modifyImageAttribute(toModifyRequest(target, batch));
+    return await deps.api.modifyImageAttribute(toModifyRequest(target, batch));
   } catch (e) {
     if (!(e instanceof EcsApiError) || !ALREADY_IN_STATUS.has(e.code)) throw e;
-    const now = await readOwnImage(api, target);
-    if (diffAttributes(currentValues(now), changedValues(batch)).length > 0) throw e;
+    try {
+      await waitForReadBack(deps.api, target, changedValues(batch), deps.timing, deps.sleep);
+    } catch {
+      throw e;
+    }
     return '';
   }
 }

@@ -50,6 +50,17 @@ describe('reconcile, against a fake of the ECS seam', () => {
     expect(result.requestIds).toEqual(['']);
   });
 
+  test('a deprecation whose answer was lost, then stale reads for a while, converges and reports success', async () => {
+    // GIVEN the write is applied but its answer lost, and the next reads still show the image as before it
+    const api = new FakeEcsApi([base]).loseAnswers(1).staleReads(2);
+    // WHEN
+    const result = await run(api, { Status: 'Deprecated' });
+    // THEN the resent write meets ImageStatus.NotAvailable; the read-back loop waits the stale reads out; no third write
+    expect(api.actions().filter((a) => a === 'ModifyImageAttribute')).toHaveLength(2);
+    expect(result.changes).toEqual([{ attribute: 'Status', from: 'Available', to: 'Deprecated' }]);
+    expect(api.image(target.imageId).status).toBe('Deprecated');
+  });
+
   test('a read-back that never shows the change gives up after the bounded reads, without writing again', async () => {
     const api = new FakeEcsApi([base]).staleReads(Number.MAX_SAFE_INTEGER);
     await expect(run(api, { ImageName: 'web-v2' })).rejects.toMatchObject({
