@@ -26,7 +26,7 @@ export const runHandle: RunCommand = async (args) => {
     throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.handle, (e as Error).message));
   }
   if (positionals.length > 1) throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.handle, 'expected at most one EVENT_JSON argument'));
-  const text = positionals.length === 1 && positionals[0] !== '-' ? positionals[0] : await readStdin();
+  const text = positionals.length === 1 && positionals[0] !== '-' ? positionals[0] : await readStdin('event');
   const event = parseJsonObject(text, 'event') as unknown as ManagedImageEvent;
   const response = await createHandler({ mayWrite: whileParentLives() })(event);
   writeStdout(JSON.stringify(response));

@@ -16,7 +16,7 @@ export const runRead: RunCommand = async (args) => {
   } catch (e) {
     throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.read, (e as Error).message));
   }
-  const query = parseJsonObject(await readStdin(), 'query');
+  const query = parseJsonObject(await readStdin('query'), 'query');
   for (const [key, value] of Object.entries(query)) if (typeof value !== 'string') throw new UsageError(USAGE_ERRORS.queryNotStrings(key));
   const result = await createReader()(query as ReadQuery);
   writeStdout(JSON.stringify(result));

@@ -84,6 +84,10 @@ export const USAGE_ERRORS = {
   badRateLimit: (value: string) => `--rate-limit ${JSON.stringify(value)} is not valid: it must be a whole number above 0`,
   badLatency: (value: string) =>
     `--latency-ms ${JSON.stringify(value)} is not valid: it must be a whole number of milliseconds from 0 to 600000`,
+  stdinTooLarge: (what: string, limit: number) =>
+    `the ${what} on stdin is larger than ${limit / 1024 / 1024} MiB; nothing was read further.`,
+  notUtf8: (what: string) =>
+    `the ${what} on stdin is not valid UTF-8 (refused rather than written to an image with replacement characters).`,
   queryNotStrings: (key: string) => `query value "${key}" must be a string (Terraform's external protocol passes strings only).`,
 } as const;
 

@@ -43,6 +43,8 @@ const created = (i: ImageRecord | undefined) => (i?.creationTime ? Date.parse(i.
 export async function reconcileFamily(deps: ReconcileDeps, f: ParsedFamily, now: () => Date = () => new Date()): Promise<FamilyOutcome> {
   const { api } = deps;
   const tagKey = f.syncTagKey ?? SYNC_TAG_KEY;
+  // One wait timeout for the whole family, not one per member: the apply's time is bounded once.
+  const deadline = deps.timing.now() + f.waitTimeoutSeconds * 1000;
   const images = await describeOwnImages(
     api,
     f.regionId,
@@ -84,7 +86,7 @@ export async function reconcileFamily(deps: ReconcileDeps, f: ParsedFamily, now:
       target,
       desired: p.desired,
       allowEmptyFamily: f.allowEmptyFamily,
-      waitTimeoutSeconds: f.waitTimeoutSeconds,
+      waitTimeoutSeconds: Math.max(0, Math.floor((deadline - deps.timing.now()) / 1000)),
       syncToken: p.member.syncToken,
       syncTagKey: tagKey,
       knownImage: image,

@@ -14,7 +14,7 @@ export function stderrLogger(env: NodeJS.ProcessEnv = process.env, write: (line:
   return {
     log(level, msg, fields) {
       if (ORDER[level] < threshold) return;
-      write(redact(JSON.stringify({ level, msg, time: new Date().toISOString(), ...fields })) + '\n');
+      write(redact(JSON.stringify({ level, msg, time: new Date().toISOString(), ...fields }), env) + '\n');
     },
   };
 }

@@ -11,7 +11,9 @@ export function redact(text: string, env: NodeJS.ProcessEnv = process.env): stri
   let out = text;
   for (const name of SECRET_ENV_NAMES) {
     const secret = env[name];
-    if (secret && secret.length >= 4) out = out.split(secret).join(MASK);
+    if (!secret || secret.length < 4) continue;
+    // As it is, and as JSON writes it (a secret holding `"`, `\` or a tab appears escaped in a JSON log line).
+    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) out = out.split(form).join(MASK);
   }
   return out;
 }
