@@ -7,7 +7,7 @@ import { ACTIONS } from './actions';
 import { Authenticator } from './authenticate';
 import { CallLog } from './call-log';
 import { ApiError, apiError } from './error-catalogue';
-import { ArmedFault, CONNECTION_RESET, FaultInjector } from './fault-injector';
+import { ANSWER_LOST, ArmedFault, CONNECTION_RESET, FaultInjector, STALE_READ } from './fault-injector';
 import { Latency } from './latency';
 import { newRequestId, readBody, sendApiError, sendJson } from './http-io';
 import { Params } from './params';
@@ -90,9 +90,21 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
       request.socket.destroy();
       return;
     }
-    if (fault?.Code !== undefined) throw faultError(fault);
+    const lost = fault?.Code === ANSWER_LOST;
+    const stale = fault?.Code === STALE_READ;
+    if (fault?.Code !== undefined && !lost && !stale) throw faultError(fault);
 
-    const result = handler({ params: new Params(values), accountId: accessKey.accountId, store: deps.store });
+    const result = handler({
+      params: new Params(values),
+      accountId: accessKey.accountId,
+      store: stale ? deps.store.staleView() : deps.store,
+    });
+    if (lost) {
+      // The call took effect; the caller never hears of it.
+      finish(0, ANSWER_LOST);
+      request.socket.destroy();
+      return;
+    }
     sendJson(response, 200, { RequestId: requestId, ...result }, { 'x-acs-request-id': requestId });
     finish(200, null);
   } catch (error) {

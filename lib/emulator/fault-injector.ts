@@ -2,8 +2,12 @@
 import { findDefinitionByCode } from './error-catalogue';
 import { FaultSpec } from './types';
 
-/** The `Code` that makes the emulator drop the connection without answering. */
+/** The `Code` that makes the emulator drop the connection without answering (and without acting). */
 export const CONNECTION_RESET = 'ConnectionReset';
+/** The `Code` that makes the emulator act on the call, then drop the connection: the answer is lost. */
+export const ANSWER_LOST = 'AnswerLost';
+/** The `Code` that makes the emulator answer as a lagging replica would: images as they were before their last change. */
+export const STALE_READ = 'StaleRead';
 
 /** A validated fault with its defaults filled in. */
 export interface ArmedFault {

@@ -181,7 +181,11 @@ export interface EmulatorCall {
 export interface FaultSpec {
   /** Action name, or `*` for any action. */
   readonly Action: string;
-  /** Error code; `ConnectionReset` destroys the socket. Omitted ⇒ only `DelayMs` applies. */
+  /**
+   * Error code; `ConnectionReset` destroys the socket unanswered; `AnswerLost` acts on the call,
+   * then destroys the socket; `StaleRead` answers with images as they were before their last
+   * change (a lagging replica). Omitted ⇒ only `DelayMs` applies.
+   */
   readonly Code?: string;
   /** @default - the catalogue status of Code, else 500 */
   readonly HttpStatus?: number;

@@ -111,6 +111,21 @@ describe('control endpoints and faults', () => {
     expect((await control(emulator, 'GET', '/__emulator/faults')).body).toHaveLength(1);
   });
 
+  test('AnswerLost acts on the call, then drops the connection: the change is made, the caller never hears', async () => {
+    await control(emulator, 'POST', '/__emulator/faults', { Action: 'ModifyImageAttribute', Code: 'AnswerLost' });
+    const error = await sdkError(client.modifyImageAttribute(modify('m-a', { imageName: 'applied' })));
+    expect(error.statusCode).toBeUndefined();
+    const { body } = await control(emulator, 'GET', '/__emulator/state');
+    expect(body.images[0].ImageName).toBe('applied');
+  });
+
+  test('StaleRead answers DescribeImages with each image as it was before its last change', async () => {
+    await client.modifyImageAttribute(modify('m-a', { imageName: 'renamed' }));
+    await control(emulator, 'POST', '/__emulator/faults', { Action: 'DescribeImages', Code: 'StaleRead', Count: 1 });
+    expect((await client.describeImages(describeA())).body?.images?.image?.[0].imageName).toBe('image-a');
+    expect((await client.describeImages(describeA())).body?.images?.image?.[0].imageName).toBe('renamed');
+  });
+
   test('a faulted call changes nothing', async () => {
     await control(emulator, 'POST', '/__emulator/faults', { Action: '*', Code: 'InternalError', HttpStatus: 500 });
     await sdkError(client.modifyImageAttribute(modify('m-a', { imageName: 'renamed' })));

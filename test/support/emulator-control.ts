@@ -38,6 +38,11 @@ export class EmulatorControl {
     await this.request('POST', '/__emulator/faults', fault);
   }
 
+  /** Disarms every fault. */
+  async clearFaults(): Promise<void> {
+    await this.request('DELETE', '/__emulator/faults');
+  }
+
   async image(id: string): Promise<Record<string, unknown>> {
     const state = (await this.request('GET', '/__emulator/state')) as { images: Record<string, unknown>[] };
     const found = state.images.find((i) => i.ImageId === id);

@@ -20,6 +20,8 @@ export class EmulatorStore {
   /** Requests per second per access key from the state file, if any. */
   readonly rateLimit?: number;
   private readonly images = new Map<string, ImageRecord>();
+  /** Each image as it was before its last change (what a stale read shows). */
+  private readonly previous = new Map<string, ImageRecord>();
   /** Image ID ⇒ epoch ms at which a Creating/Waiting image becomes Available. */
   private readonly readyAt = new Map<string, number>();
   private readonly instances: readonly InstanceRecord[];
@@ -64,7 +66,26 @@ export class EmulatorStore {
 
   /** Replaces an image record (the only way a request changes an image). */
   replaceImage(record: ImageRecord): void {
+    const before = this.images.get(record.ImageId);
+    if (before) this.previous.set(record.ImageId, before);
     this.images.set(record.ImageId, record);
+  }
+
+  /**
+   * The store as a lagging replica sees it (a `StaleRead` fault): every image as it was before its
+   * last change. Writes through it change the real store.
+   */
+  staleView(): EmulatorStore {
+    const stale = (image: ImageRecord) => this.previous.get(image.ImageId) ?? image;
+    return Object.create(this, {
+      allImages: { value: () => this.allImages().map(stale) },
+      image: {
+        value: (id: string) => {
+          const found = this.image(id);
+          return found ? stale(found) : undefined;
+        },
+      },
+    }) as EmulatorStore;
   }
 
   /**
