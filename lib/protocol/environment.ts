@@ -15,6 +15,8 @@ export const ENV = {
   securityToken: 'ALIBABA_CLOUD_SECURITY_TOKEN',
   /** Log level for stderr: `debug` | `info` | `warn` | `error` | `silent`. */
   logLevel: 'MANAGED_IMAGE_LOG_LEVEL',
+  /** How long one ECS call may take, in milliseconds (a slow network); default 15000. */
+  callTimeoutMs: 'MANAGED_IMAGE_CALL_TIMEOUT_MS',
 } as const;
 
 /** Names of variables whose values are secrets: redacted wherever text leaves the process. */

@@ -39,6 +39,12 @@ export class EcsApiError extends Error implements EcsApiErrorFields {
   }
 }
 
+/**
+ * Refusals that pass on their own: the image is still being created (DescribeImages can already
+ * say Available while ModifyImageAttribute still says so, for a moment). Retried like a 5xx.
+ */
+const SETTLING_CODES = new Set(['InvalidStatus.ImageIsCreating']);
+
 const NETWORK_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -97,7 +103,7 @@ export function toEcsApiError(action: string, thrown: unknown, context: ErrorCon
       statusCode: e.statusCode,
       apiMessage: e.data?.Message,
       requestId: e.requestId ?? e.data?.RequestId,
-      transient: code.includes('Throttling') || e.name === 'ThrottlingError' || e.statusCode >= 500,
+      transient: code.includes('Throttling') || e.name === 'ThrottlingError' || e.statusCode >= 500 || SETTLING_CODES.has(code),
       retryAfterMs: Number.isFinite(e.retryAfter) ? e.retryAfter : undefined,
     });
   }

@@ -38,6 +38,12 @@ export interface SdkEcsApiOptions {
 /** How long one call may take (see SdkEcsApiOptions.timeoutMs). */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+/** The call timeout: the option, else MANAGED_IMAGE_CALL_TIMEOUT_MS, else 15 s. */
+function timeoutOf(options: SdkEcsApiOptions): number {
+  const fromEnv = Number((options.env ?? process.env)[ENV.callTimeoutMs]);
+  return options.timeoutMs ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_TIMEOUT_MS);
+}
+
 function sdkClient(options: SdkEcsApiOptions): Ecs {
   const env = options.env ?? process.env;
   const endpointValue = options.endpoint ?? env[ENV.endpoint];
@@ -47,8 +53,8 @@ function sdkClient(options: SdkEcsApiOptions): Ecs {
       credential: options.credential ?? credentialFromEnvironment(env),
       regionId: options.regionId,
       ...(endpoint ? { endpoint: endpoint.endpoint, protocol: endpoint.protocol } : {}),
-      readTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      connectTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      readTimeout: timeoutOf(options),
+      connectTimeout: timeoutOf(options),
       userAgent: 'cdktf-alicloud-managed-image',
     }),
   );
@@ -105,7 +111,7 @@ async function call<T>(options: SdkEcsApiOptions, action: string, fn: () => Prom
   } catch (e) {
     // Our own refusals (a bad endpoint, half a credential pair) are already clear: keep them.
     if (e instanceof ManagedImageError) throw e;
-    throw toEcsApiError(action, e, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    throw toEcsApiError(action, e, { timeoutMs: timeoutOf(options) });
   }
 }
 

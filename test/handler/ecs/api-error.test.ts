@@ -10,6 +10,13 @@ describe('toEcsApiError', () => {
     ],
     ['throttling by code', { name: 'ThrottlingError', code: 'Throttling.User', statusCode: 400, retryAfter: 200 }, 'Throttling.User', true],
     ['a 503', { name: 'ServerError', code: 'ServiceUnavailable', statusCode: 503 }, 'ServiceUnavailable', true],
+    [
+      'an image still being created (403, passes on its own)',
+      { name: 'ClientError', code: 'InvalidStatus.ImageIsCreating', statusCode: 403 },
+      'InvalidStatus.ImageIsCreating',
+      true,
+    ],
+    ['a 403 refusal that stays', { name: 'ClientError', code: 'Forbidden.RAM', statusCode: 403 }, 'Forbidden.RAM', false],
     ['a read timeout', { name: 'RequestTimeoutError', message: 'ReadTimeout(3000). POST http://x failed.' }, 'RequestTimeout', true],
     ['a dropped connection', { code: 'ECONNRESET', message: 'socket hang up' }, 'ECONNRESET', true],
     ['a refused connection', { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' }, 'ECONNREFUSED', true],
