@@ -3,3 +3,4 @@ export * from './props';
 export * from './managed-custom-image';
 export * from './family-props';
 export * from './golden-image-family';
+export * from './managed-image-policy';

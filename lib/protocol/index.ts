@@ -10,3 +10,4 @@ export * from './event';
 export * from './environment';
 export * from './sync-tag';
 export * from './family-event';
+export * from './ram-actions';

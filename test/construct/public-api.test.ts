@@ -12,6 +12,7 @@ describe('the package root', () => {
       'ImdsSupport',
       'LicenseType',
       'ManagedCustomImage',
+      'ManagedImagePolicy',
       'NvmeSupport',
     ]);
   });

@@ -26,6 +26,7 @@ export class ManagedImageRegistry extends Construct {
   }
 
   private readonly claims = new Map<string, string>();
+  private readonly managed: { regionId: string; imageId: string }[] = [];
   private readonly reads = new Map<string, SharedRead>();
   private readonly changes: RegisteredChange[] = [];
   private readonly barriers = new Map<string, TerraformData>();
@@ -43,6 +44,7 @@ export class ManagedImageRegistry extends Construct {
    * tokens cannot be compared at synth and are not claimed.
    */
   public claim(regionId: string, imageId: string, path: string): void {
+    this.managed.push({ regionId, imageId });
     if (isToken(regionId) || isToken(imageId)) return;
     const key = `${regionId}/${imageId}`;
     const holder = this.claims.get(key);
@@ -58,6 +60,11 @@ export class ManagedImageRegistry extends Construct {
       this.reads.set(regionId, read);
     }
     return read;
+  }
+
+  /** Every image the stack's constructs manage (ids and regions may be tokens). */
+  public managedImages(): readonly { regionId: string; imageId: string }[] {
+    return this.managed;
   }
 
   public addCheck(check: CheckBlock): void {
