@@ -74,9 +74,9 @@ export class E2eTier {
     };
   }
 
-  /** A stack directory of its own, driven through this engine. */
-  session(name: string): EngineSession {
-    return new EngineSession(this.engine, found.cliConfigFile!, path.join(this.workdir!, name), this.env());
+  /** A stack directory of its own, driven through this engine (`env` adds to or overrides env()). */
+  session(name: string, env: Record<string, string> = {}): EngineSession {
+    return new EngineSession(this.engine, found.cliConfigFile!, path.join(this.workdir!, name), { ...this.env(), ...env });
   }
 }
 
