@@ -6,12 +6,16 @@
  *   (read-back) + TagResources (the drift marker);
  * - plan, all in sync: ceil(N/100) DescribeImages (the minimum) and nothing else, no write;
  * - no-op apply, all in sync: its plan's read, ceil(N/100) DescribeImages, and nothing else.
+ * And one GoldenImageFamily of N images (oldest first, keepAvailable 2) none of which is in the
+ * family yet: its first apply puts all N in, keeps the newest 2 Available and deprecates the rest
+ * (see familyFirstApply for the calls that takes); then plan and no-op apply cost the same as N images.
  * Deterministic (no latency, no faults, no rate limit): a missed row is a regression.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Call, Engine, fleetState, managed, startEmulator, synthTo, verdict } from './support/fleet';
+import { GoldenImageFamily } from '../lib';
+import { Build, Call, Engine, fleetState, managed, REGION, startEmulator, synthTo, verdict } from './support/fleet';
 
 const { runMeasured } = require('./support/rusage.js') as {
   runMeasured(argv: string[], o: { cwd: string; env: Record<string, string> }): { code: number; stdout: string; stderr: string };
@@ -71,31 +75,113 @@ export function firstApply(n: number, calls: Call[]): { expected: string; met: b
   };
 }
 
+/** The family's members, oldest first, and the emulator state where none is in the family yet. */
+const FAMILY = 'fleet-family';
+const KEEP = 2;
+const memberId = (i: number) => `m-bp1famly${String(i).padStart(5, '0')}`;
+const family: Build = (stack, n) =>
+  new GoldenImageFamily(stack, 'family', {
+    regionId: REGION,
+    family: FAMILY,
+    images: Array.from({ length: n }, (_, i) => memberId(i)),
+    keepAvailable: KEEP,
+  });
+const familyState = (n: number) => ({
+  images: Array.from({ length: n }, (_, i) => ({
+    ImageId: memberId(i),
+    RegionId: REGION,
+    ImageName: `family-member-${i}`,
+    Status: 'Available',
+    CreationTime: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    Architecture: 'x86_64',
+    BootMode: 'BIOS',
+  })),
+});
+
+/**
+ * A family's first apply, from the design of reconcileFamily (one handler process for the family):
+ * the plan's read (ceil(N/100)); the handler's read of the members (ceil(N/100)), of the family's
+ * Available images (1) and of the images carrying its drift tag (1); a share check per member to
+ * deprecate (N - 2); ModifyImageAttribute once per member to put it in the family and once more per
+ * member to deprecate (Status goes in a request of its own); at most one read-back each; the drift
+ * tag on each member and the replaced-by/deprecated-at tags on each deprecated one. Every write
+ * names one member; nothing is written twice.
+ */
+export function familyFirstApply(n: number, calls: Call[]): { expected: string; met: boolean } {
+  const reads = Math.ceil(n / 100);
+  const deprecated = Math.max(0, n - KEEP);
+  const writes = calls.filter((c) => c.Action !== 'DescribeImages' && c.Action !== 'DescribeImageSharePermission');
+  const met =
+    count(calls, 'ModifyImageAttribute') === n + deprecated &&
+    count(calls, 'DescribeImageSharePermission') === deprecated &&
+    count(calls, 'DescribeImages') <= 2 * reads + 2 + n &&
+    count(calls, 'TagResources') <= n + deprecated &&
+    writes.every((c) => idsOf(c).length === 1) &&
+    calls.length === count(calls, 'ModifyImageAttribute') + count(calls, 'DescribeImages') + count(calls, 'TagResources') + deprecated &&
+    calls.every((c) => c.Code === null);
+  return {
+    expected:
+      `ModifyImageAttribute ${n + deprecated} (N to join, N-2 to deprecate), DescribeImageSharePermission ${deprecated}, ` +
+      `DescribeImages <= ${2 * reads + 2 + n}, TagResources <= ${n + deprecated}, nothing else, no error`,
+    met,
+  };
+}
+
 function engineRun(engine: Engine, args: string[], cwd: string, env: Record<string, string>, codes = [0]): void {
   const res = runMeasured([engine.bin, ...args, '-input=false', '-no-color'], { cwd, env });
   if (!codes.includes(res.code)) throw new Error(`${engine.name} ${args.join(' ')} exited ${res.code}:\n${res.stdout}\n${res.stderr}`);
 }
 
-/** One engine, N ManagedCustomImage: first apply (one change each), then plan and a no-op apply. */
-async function measureImages(engine: Engine, n: number, cliConfigFile: string): Promise<ApiCostRow[]> {
+/** What one construct's measurement needs: its stack, the emulator state, and how to judge the first apply. */
+interface CostCase {
+  readonly construct: string;
+  readonly build: Build;
+  readonly state: (n: number) => object;
+  readonly firstRun: string;
+  readonly judgeFirst: (n: number, calls: Call[]) => { expected: string; met: boolean };
+  /** After the first apply, the emulator's images are as declared. */
+  readonly converged: (n: number, images: Record<string, any>[]) => boolean;
+}
+
+const IMAGES_CASE: CostCase = {
+  construct: 'ManagedCustomImage',
+  build: managed,
+  state: (n) => fleetState(n, { renamed: true }),
+  firstRun: 'first apply (one change each)',
+  judgeFirst: firstApply,
+  converged: (n, images) => images.filter((i) => /^web-\d+$/.test(i.ImageName)).length === n,
+};
+
+const FAMILY_CASE: CostCase = {
+  construct: 'GoldenImageFamily',
+  build: family,
+  state: familyState,
+  firstRun: `first apply (all join, ${KEEP} kept, the rest deprecated)`,
+  judgeFirst: familyFirstApply,
+  converged: (n, images) =>
+    images.filter((i) => i.ImageFamily === FAMILY).length === n &&
+    images.filter((i) => i.Status === 'Deprecated').length === Math.max(0, n - KEEP),
+};
+
+/** One engine, one construct at N: first apply, then plan and a no-op apply. */
+async function measureCase(engine: Engine, c: CostCase, n: number, cliConfigFile: string): Promise<ApiCostRow[]> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `managed-image-api-bench-${engine.name}-`));
-  const emulator = await startEmulator(path.join(work, 'state.json'), fleetState(n, { renamed: true }));
+  const emulator = await startEmulator(path.join(work, 'state.json'), c.state(n));
   try {
     const env = emulator.env(cliConfigFile);
-    const dir = synthTo(path.join(work, 'managed'), managed, n);
+    const dir = synthTo(path.join(work, 'managed'), c.build, n);
     engineRun(engine, ['init'], dir, env);
     const rows: ApiCostRow[] = [];
     const row = (run: string, calls: Call[], judged: { expected: string; met: boolean }) =>
-      rows.push({ engine: `${engine.name} ${engine.version}`, construct: 'ManagedCustomImage', n, run, actual: summary(calls), ...judged });
+      rows.push({ engine: `${engine.name} ${engine.version}`, construct: c.construct, n, run, actual: summary(calls), ...judged });
     const step = async (args: string[]) => {
       await emulator.clearCalls();
       engineRun(engine, args, dir, env);
       return emulator.calls();
     };
     const first = await step(['apply', '-auto-approve']);
-    const renamed = (await emulator.images()).filter((i) => /^web-\d+$/.test(i.ImageName)).length;
-    const judged = firstApply(n, first);
-    row('first apply (one change each)', first, { ...judged, met: judged.met && renamed === n });
+    const judged = c.judgeFirst(n, first);
+    row(c.firstRun, first, { ...judged, met: judged.met && c.converged(n, await emulator.images()) });
     for (const [run, args] of [
       ['plan (in sync)', ['plan', '-detailed-exitcode']],
       ['no-op apply (in sync)', ['apply', '-auto-approve']],
@@ -110,14 +196,18 @@ async function measureImages(engine: Engine, n: number, cliConfigFile: string): 
   }
 }
 
-export async function measureApiCost(o: { engines: Engine[]; cliConfigFile: string; sizes?: number[] }): Promise<ApiCostRow[]> {
+export async function measureApiCost(o: {
+  engines: Engine[];
+  cliConfigFile: string;
+  sizes?: number[];
+  familySizes?: number[];
+}): Promise<ApiCostRow[]> {
   const rows: ApiCostRow[] = [];
-  for (const engine of o.engines) for (const n of o.sizes ?? [1, 100, 300]) rows.push(...(await measureImages(engine, n, o.cliConfigFile)));
-  // ---- GoldenImageFamily: its rows go here --------------------------------------------------
-  // When the GoldenImageFamily construct is added, measure a stack of one family of N images
-  // the same way (first apply, plan, no-op apply) and push rows with construct: 'GoldenImageFamily'
-  // and that construct's own expected calls. Until then the table says the rows are pending.
-  // ---------------------------------------------------------------------------------------------
+  for (const engine of o.engines) {
+    for (const n of o.sizes ?? [1, 100, 300]) rows.push(...(await measureCase(engine, IMAGES_CASE, n, o.cliConfigFile)));
+    // A family holds at most 100 images.
+    for (const n of o.familySizes ?? [10, 100]) rows.push(...(await measureCase(engine, FAMILY_CASE, n, o.cliConfigFile)));
+  }
   return rows;
 }
 
@@ -125,11 +215,11 @@ export function formatApiCost(rows: ApiCostRow[]): string {
   return [
     'Target: ECS calls (emulator call log) per plan and per no-op apply of N in-sync images in one region: ' +
       `ceil(N/100) DescribeImages and zero writes; first apply of N images needing one change each: at most ` +
-      `the plan's read plus DescribeImages + ModifyImageAttribute + DescribeImages + TagResources per image. ${verdict(rows.every((r) => r.met))}`,
+      `the plan's read plus DescribeImages + ModifyImageAttribute + DescribeImages + TagResources per image; ` +
+      `a family's first apply: the calls its design needs (familyFirstApply), one write per change. ${verdict(rows.every((r) => r.met))}`,
     '',
     '| engine | construct | N | run | EXPECTED | ACTUAL | |',
     '| --- | --- | ---: | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.engine} | ${r.construct} | ${r.n} | ${r.run} | ${r.expected} | ${r.actual} | ${verdict(r.met)} |`),
-    '| | GoldenImageFamily | | (not in the library yet: its rows go here) | | | |',
   ].join('\n');
 }

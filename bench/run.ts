@@ -3,9 +3,10 @@
  * with a description of the machine to docs/benchmarks.md.
  *
  *   npm run bench      full: synth N=100/500/2000, CLI start, engine N=1/10/50/200 on every
- *                      engine found, API cost N=1/100/300 on every engine; writes docs/benchmarks.md
+ *                      engine found, API cost N=1/100/300 images and a family of 10/100 on every
+ *                      engine; writes docs/benchmarks.md
  *   npm run bench:ci   fast subset: synth N=100/500, CLI start, engine N=1/50 and API cost
- *                      N=1/100 on OpenTofu only; prints, writes nothing
+ *                      N=1/100 and a family of 10 on OpenTofu only; prints, writes nothing
  *
  * Exit status: 1 only if an API-cost row misses (call counts are deterministic); timing targets
  * are reported, never enforced. An engine that cannot run at all is an error.
@@ -23,7 +24,16 @@ const cliStart = require('./cli-start.bench.js');
 
 const CI = process.argv.includes('--ci');
 const PLAN = CI
-  ? { synth: [100, 500], synthRounds: 5, cliRounds: 7, engines: ['opentofu'], engine: [1, 50], engineRounds: 3, api: [1, 100] }
+  ? {
+      synth: [100, 500],
+      synthRounds: 5,
+      cliRounds: 7,
+      engines: ['opentofu'],
+      engine: [1, 50],
+      engineRounds: 3,
+      api: [1, 100],
+      familyApi: [10],
+    }
   : {
       synth: [100, 500, 2000],
       synthRounds: 5,
@@ -32,6 +42,7 @@ const PLAN = CI
       engine: [1, 10, 50, 200],
       engineRounds: 5,
       api: [1, 100, 300],
+      familyApi: [10, 100],
     };
 const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -110,7 +121,7 @@ async function main(): Promise<void> {
   );
 
   log('[bench] API cost ...');
-  const apiRows = await measureApiCost({ engines, cliConfigFile: found.cliConfigFile, sizes: PLAN.api });
+  const apiRows = await measureApiCost({ engines, cliConfigFile: found.cliConfigFile, sizes: PLAN.api, familySizes: PLAN.familyApi });
   section('d. API cost', formatApiCost(apiRows));
 
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
