@@ -122,7 +122,7 @@ describeOnEachEngine('GoldenImageFamily', (_engine, tier) => {
     expect((await s.plan()).code).toBe(0);
   });
 
-  test('a stack of a 100-image family and 50 other images: the plan reads them all in 2 DescribeImages calls, and a no-op apply makes no other call', async () => {
+  test('a stack of a 100-image family and 50 other images: the plan reads them all in 2 DescribeImages calls, a no-op apply makes no other call, and drift on one image and one member shows per image in those 2 reads and is repaired alone', async () => {
     const s = tier.session('fleet');
     s.synthStack((stack) => {
       new GoldenImageFamily(stack, 'Fleet', { regionId: REGION, family: 'fleet', images: FLEET, keepAvailable: 100 });
@@ -139,5 +139,30 @@ describeOnEachEngine('GoldenImageFamily', (_engine, tier) => {
     await control().clearCalls();
     await s.expectOk(['apply', '-input=false', '-auto-approve']);
     expect((await control().calls()).map((c) => c.Action)).toEqual(['DescribeImages', 'DescribeImages']);
+
+    // Drift on one image and on one member: the same two reads show it, per image, and nothing else.
+    await control().upsertImage({ ImageId: SOLO[7], ImageName: 'solo-renamed-by-hand' });
+    await control().upsertImage({ ImageId: FLEET[42], ImageFamily: 'elsewhere' });
+    await control().clearCalls();
+    const drift = await s.plan();
+    expect(drift.code).toBe(2);
+    expect((await control().calls()).map((c) => c.Action)).toEqual(['DescribeImages', 'DescribeImages']);
+    const text = flat(drift.stdout);
+    expect(text).toMatch(/Plan: 2 to add, 0 to change, 2 to destroy/);
+    expect(text).toMatch(
+      /# terraform_data\.Solo007_reconciler_\w+ must be replaced .* sync_token = "in-sync" -> "repair ImageName #[0-9a-f]{12}"/,
+    );
+    expect(text).toMatch(/member_42_sync_token = "in-sync" -> "repair ImageFamily #[0-9a-f]{12}"/);
+    expect(text.match(/repair \w+ #/g)).toHaveLength(2);
+    expect(text).toContain(`Image ${SOLO[7]} in ${REGION} differs from its declaration: ImageName is "solo-renamed-by-hand" on the image`);
+    expect(text).toContain(`Image ${FLEET[42]} in ${REGION} differs from its declaration: ImageFamily is "elsewhere" on the image`);
+    await control().clearCalls();
+    await s.expectOk(['apply', '-input=false', '-auto-approve', '-parallelism=10']);
+    const writes = (await control().calls()).filter((c) => c.Action === 'ModifyImageAttribute');
+    expect(writes.map((c) => [c.Params.ImageId, c.Params.ImageName ?? c.Params.ImageFamily]).sort()).toEqual([
+      [FLEET[42], 'fleet'],
+      [SOLO[7], 'solo-007'],
+    ]);
+    expect((await s.plan()).code).toBe(0);
   });
 });
