@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The Python example end to end against the embedded ECS emulator, on a real engine:
 // synth (python main.py) -> init -> plan -> apply -> plan -detailed-exitcode (must be 0).
-// Also checks that the Python synth is the configuration examples/basic/main.ts synthesizes.
+// Also checks that the Python synth is the configuration examples/basic/main.ts synthesizes, and
+// what examples/python/family.py (a GoldenImageFamily from Python) synthesizes.
 //
 //   PYTHON=<a python with the wheel installed> node examples/python/run-demo.js
 //
@@ -45,6 +46,31 @@ async function main() {
     const actual = { ImageName: image.ImageName, ImageFamily: image.ImageFamily, ...image.Features };
     for (const [k, v] of Object.entries(expected)) if (actual[k] !== v) throw new Error(`${IMAGE_ID}: ${k} is ${actual[k]}, expected ${v}`);
     say(`\n${IMAGE_ID} is as declared in Python (${JSON.stringify(expected)}); the plan after apply is empty.`);
+
+    // The family example: a union-typed list and a construct as a dependency, through jsii.
+    const familyOut = path.join(work, 'family.out');
+    kit.synthPython(python, path.join(__dirname, 'family.py'), familyOut, {});
+    const family = JSON.parse(fs.readFileSync(path.join(familyOut, 'stacks', 'web-images', 'cdk.tf.json'), 'utf8'));
+    const data = family.resource.terraform_data;
+    const reconciler = (prefix) => data[Object.keys(data).find((k) => k.startsWith(`${prefix}_reconciler_`))];
+    const web = reconciler('WebBase');
+    const triggers = web.triggers_replace;
+    const checks = {
+      'the family waits for the ManagedCustomImage': (web.depends_on || []).some((d) => /^terraform_data\.Legacy_reconciler_/.test(d)),
+      'the plain id member is in the family':
+        triggers.member_0_image_id === 'm-bp1fam0000000000001' && triggers.member_0_image_family === 'web-base',
+      'the GoldenImageMember keeps its own attributes':
+        triggers.member_1_image_name === 'web-base-2026-11' && triggers.member_1_imds_support === 'v2',
+      'keepAvailable 1 deprecates the older member':
+        triggers.member_0_status === 'Deprecated' && triggers.current_image_id === 'm-bp1fam0000000000002',
+      'the current image is an output': /terraform_data\.WebBase_reconciler_\w+\.output\.current_image_id/.test(
+        family.output.current_image_id.value,
+      ),
+    };
+    for (const [what, ok] of Object.entries(checks)) {
+      if (!ok) throw new Error(`examples/python/family.py: not true that ${what}:\n${JSON.stringify(web, null, 2)}`);
+      say(`  ok: ${what}`);
+    }
   } finally {
     child.kill('SIGTERM');
     fs.rmSync(work, { recursive: true, force: true });
