@@ -38,6 +38,17 @@ module.exports = tseslint.config(
     },
   },
   {
+    // lib/construct/cdk.ts is the framework seam: the CDK Terrain flavour swaps only that file.
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/construct/cdk.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'cdktf', message: 'Import the framework from lib/construct/cdk.ts (the seam the cdktn flavour swaps).' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -45,6 +45,18 @@ function synth(mainTs, outdir, env) {
   if (res.status !== 0) throw new Error(`synth failed:\n${res.stdout}${res.stderr}`);
 }
 
+/** Synthesizes a Python example (`python main.py`) into `outdir`; `python` has the wheel installed. */
+function synthPython(python, mainPy, outdir, env) {
+  say(`\n$ ${path.basename(python)} ${path.relative(root, mainPy)}   (cdktf synth in Python)`);
+  const res = spawnSync(python, [mainPy], {
+    cwd: path.dirname(mainPy),
+    env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
+    encoding: 'utf8',
+  });
+  if (res.error) throw new Error(`synth failed: ${res.error.message}`);
+  if (res.status !== 0) throw new Error(`synth failed:\n${res.stdout}${res.stderr}`);
+}
+
 /** The engine's environment: the emulator's endpoint and its test/test key. */
 function options(cliConfigFile, stackDir, url) {
   return {
@@ -76,4 +88,4 @@ async function step(title, engine, args, opts, expectCodes = [0]) {
   return res;
 }
 
-module.exports = { cli, say, pickEngine, startEmulator, emulatorState, synth, options, step };
+module.exports = { cli, say, pickEngine, startEmulator, emulatorState, synth, synthPython, options, step };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the `managed-image` CLI (handler, emulator and the Alibaba SDK) into one CommonJS file
-// that runs with no node_modules beside it. esbuild warnings fail the build, as in aws-cdk's
+// that runs with no node_modules beside it, and the handler module alone (`dist/handler.js`, the
+// package's `./handler` export) the same way: the SDK is a devDependency, shipped only inside them. esbuild warnings fail the build, as in aws-cdk's
 // handler bundling: a warning in a bundle that ships inside users' stacks is a bug until shown not to be.
 const esbuild = require('esbuild');
 const path = require('path');
@@ -15,7 +16,8 @@ const UNUSED_MODULES = require('./esbuild/unused-modules');
 
 const root = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const outfile = path.join(root, 'dist', 'managed-image.js');
+const outdir = path.join(root, 'dist');
+const cliFile = path.join(outdir, 'managed-image.js');
 
 // The ECS actions the bundle carries (their client methods and models): what
 // lib/handler/sdk-ecs-api.ts calls, and the ones it is about to. The bundle has no other action;
@@ -33,8 +35,11 @@ const ECS_ACTIONS = [
 
 async function main() {
   const result = await esbuild.build({
-    entryPoints: [path.join(root, 'lib', 'cli', 'main.ts')],
-    outfile,
+    entryPoints: {
+      'managed-image': path.join(root, 'lib', 'cli', 'main.ts'),
+      'handler': path.join(root, 'lib', 'handler', 'index.ts'),
+    },
+    outdir,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -62,9 +67,11 @@ async function main() {
     process.stderr.write(`bundle: ${result.warnings.length} warning(s); fix them or suppress each with a comment saying why\n`);
     process.exit(1);
   }
-  fs.chmodSync(outfile, 0o755);
-  const bytes = fs.statSync(outfile).size;
-  process.stderr.write(`bundle: ${path.relative(root, outfile)} (${(bytes / 1024 / 1024).toFixed(1)} MB)\n`);
+  fs.chmodSync(cliFile, 0o755);
+  for (const name of ['managed-image.js', 'handler.js']) {
+    const bytes = fs.statSync(path.join(outdir, name)).size;
+    process.stderr.write(`bundle: dist/${name} (${(bytes / 1024 / 1024).toFixed(1)} MB)\n`);
+  }
 }
 
 main().catch((e) => {

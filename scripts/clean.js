@@ -15,4 +15,8 @@ function sweep(dir) {
 }
 
 sweep(path.join(root, 'lib'));
+// The CDK Terrain flavour is only ever written by the build (scripts/cdktn-flavor.js).
+fs.rmSync(path.join(root, 'lib', 'construct-cdktn'), { recursive: true, force: true });
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// The jsii assembly is written by `npm run compile:jsii` (npm run package) from these sources.
+fs.rmSync(path.join(root, '.jsii'), { force: true });

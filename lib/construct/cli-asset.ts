@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Construct } from 'constructs';
-import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
+import { AssetType, TerraformAsset, TerraformStack } from './cdk';
 import { cliBundleMissing } from '../messages/construct';
 
 /** Where the build leaves the bundled `managed-image` CLI (one file, no node_modules needed). */

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { listMapper, hashMapper, stringToTerraform, TerraformDataSource, TerraformProvider, TerraformStack } from 'cdktf';
+import { listMapper, hashMapper, stringToTerraform, TerraformDataSource, TerraformProvider, TerraformStack } from './cdk';
 
 /**
  * A minimal binding of the `hashicorp/external` provider. The only published one is archived,

@@ -1,4 +1,4 @@
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from './cdk';
 import { BootMode, DeletionPolicy, LicenseType } from './enums';
 import { ManagedCustomImageFeatures } from './props';
 

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Fn, ITerraformDependable, LocalExecProvisioner, Token } from 'cdktf';
+import { Fn, ITerraformDependable, LocalExecProvisioner, Token } from './cdk';
 import { AttributeValues, DeclaredMember, planFamily, PlannedMember } from '../attributes';
 import { attributeSpec, ATTRIBUTES } from '../attributes/attributes';
 import { invalidProps } from '../messages/construct';

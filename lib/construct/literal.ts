@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Token } from './cdk';
 import { escapeTemplate } from './hcl';
 
 /** A cdktf token (an attribute of another resource, a variable): its value is known only at plan or apply. */

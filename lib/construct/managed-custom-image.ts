@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, LocalExecProvisioner, Token } from 'cdktf';
+import { ITerraformDependable, LocalExecProvisioner, Token } from './cdk';
 import { ATTRIBUTES, Attribute, ImageAttributeProperties } from '../attributes';
 import { invalidProps } from '../messages/construct';
 import { COMMANDS } from '../protocol/commands';

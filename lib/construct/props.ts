@@ -1,4 +1,4 @@
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from './cdk';
 import { BootMode, DeletionPolicy, ImageStatus, ImdsSupport, LicenseType, NvmeSupport } from './enums';
 
 /** The `Features` attributes of an image. Each one left out is not managed. */

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { anyToTerraform, dependable, hashMapper, ITerraformDependable, TerraformMetaArguments, TerraformResource } from 'cdktf';
+import { anyToTerraform, dependable, hashMapper, ITerraformDependable, TerraformMetaArguments, TerraformResource } from './cdk';
 
 /** Configuration of a {@link TerraformData}. */
 export interface TerraformDataConfig extends TerraformMetaArguments {

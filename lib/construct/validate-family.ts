@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Token } from './cdk';
 import { ATTRIBUTES, checkAttributes, checkIdentity, unknownKeys, Violation } from '../attributes';
 import { checkImageName } from '../attributes/rules/name-rules';
 import { CONSTRUCT_RULES } from '../messages/construct';

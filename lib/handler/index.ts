@@ -6,6 +6,6 @@ export type { ManagedImageReader, ReadQuery, ReadResult } from './reader';
 export type { EcsImageApi, ImageRecord } from './ecs/ecs-api';
 export { EcsApiError } from './ecs/api-error';
 export { sdkEcsApi } from './ecs/sdk-ecs-api';
-export type { SdkEcsApiOptions } from './ecs/sdk-ecs-api';
+export type { SdkCredential, SdkEcsApiOptions } from './ecs/sdk-ecs-api';
 export { ENV } from '../protocol/environment';
 export { SYNC_TAG_KEY, IN_SYNC } from './drift/sync-token';

@@ -3,7 +3,7 @@
  * models only, stubs for the modules its calls never use, xml2js deferred. It must still do
  * everything the CLI does, through the real SDK, over HTTP.
  */
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -64,6 +64,27 @@ test('a handle run through the bundled SDK makes each of its five kinds of call 
     new Set(['DescribeImages', 'DescribeInstances', 'DescribeImageSharePermission', 'ModifyImageAttribute', 'TagResources']),
   );
   expect(await control.image(ID)).toMatchObject({ ImageName: 'slim-v2', BootMode: 'UEFI', Status: 'Deprecated' });
+});
+
+test("dist/handler.js (the package's ./handler export) runs the handler with no node_modules beside it", () => {
+  // Copied where no node_modules is reachable: the SDK is a devDependency, shipped only in the bundles.
+  const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'managed-image-handler-'));
+  try {
+    fs.copyFileSync(path.join(path.dirname(CLI_BUNDLE), 'handler.js'), path.join(alone, 'handler.js'));
+    const event = {
+      RequestType: 'Create',
+      ResourceProperties: { RegionId: 'cn-hangzhou', ImageId: ID, Description: 'from dist/handler.js' },
+    };
+    const script = `require('./handler.js').handler(${JSON.stringify(event)}).then((r) => process.stdout.write(JSON.stringify(r)))`;
+    const res = spawnSync(process.execPath, ['-e', script], { cwd: alone, env: { ...env(), NODE_PATH: '' }, encoding: 'utf8' });
+    expect(res.stderr).not.toMatch(/Cannot find module|is not in this bundle/);
+    expect(res.status).toBe(0);
+    expect(JSON.parse(res.stdout).Data.Changes).toEqual([
+      expect.objectContaining({ Attribute: 'Description', To: 'from dist/handler.js' }),
+    ]);
+  } finally {
+    fs.rmSync(alone, { recursive: true, force: true });
+  }
 });
 
 describe('what the bundle carries', () => {

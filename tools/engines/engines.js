@@ -48,7 +48,8 @@ function findEngines({ build = true, log = (line) => process.stderr.write(`${lin
   if (!hasGo()) {
     notes.push('OpenTofu and the hashicorp/external provider are built from the Go module proxy, and Go is not installed: skipped.');
   } else if (build) {
-    if (!fs.existsSync(path.join(__dirname, '..', '..', '.cache', 'engines', 'cli.tfrc'))) {
+    const cacheDir = process.env.ENGINES_CACHE_DIR || path.join(__dirname, '..', '..', '.cache', 'engines');
+    if (!fs.existsSync(path.join(cacheDir, 'cli.tfrc'))) {
       log('[engines] building OpenTofu and hashicorp/external from the Go module proxy (about 5 minutes, once) ...');
     }
     const res = spawnSync('bash', [BUILD_SCRIPT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformStack } from 'cdktf';
+import { ITerraformDependable, TerraformStack } from '../cdk';
 import { duplicateImage } from '../../messages/construct';
 import { cliProgramPath } from '../cli-asset';
 import { isToken } from '../literal';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { TerraformElement } from 'cdktf';
+import { TerraformElement } from '../cdk';
 
 /** A `check` block with one assertion (Terraform >= 1.5, OpenTofu >= 1.6): a failing one is a warning in the plan. */
 export interface CheckBlock {

@@ -16,13 +16,29 @@ import {
 } from './ecs-api';
 import { parseEndpoint } from './endpoint';
 
+/**
+ * What the SDK signs with: an `@alicloud/credentials` Credential. Typed by the one method the
+ * SDK's request signing calls, rather than by the SDK's own class, so that the package's
+ * `./handler` types need no SDK installed (the SDK ships inside dist/handler.js).
+ */
+export interface SdkCredential {
+  getCredential(): Promise<{
+    readonly accessKeyId?: string;
+    readonly accessKeySecret?: string;
+    readonly securityToken?: string;
+    readonly bearerToken?: string;
+    readonly type?: string;
+    readonly providerName?: string;
+  }>;
+}
+
 export interface SdkEcsApiOptions {
   /** The region the client talks to (selects the endpoint when none is given). */
   readonly regionId: string;
   /** Endpoint with scheme, e.g. `http://127.0.0.1:8765`. @default - $ALIBABA_CLOUD_ECS_ENDPOINT, else the region's public endpoint */
   readonly endpoint?: string;
   /** @default - credentials from the environment (see credentials.ts) */
-  readonly credential?: $OpenApiUtil.Config['credential'];
+  readonly credential?: SdkCredential;
   /**
    * How long a call may take, connecting included, in milliseconds.
    *
@@ -50,7 +66,8 @@ function sdkClient(options: SdkEcsApiOptions): Ecs {
   const endpoint = endpointValue ? parseEndpoint(endpointValue) : undefined;
   return new Ecs(
     new $OpenApiUtil.Config({
-      credential: options.credential ?? credentialFromEnvironment(env),
+      // The SDK's own type is the Credential class; SdkCredential is the part of it the SDK calls.
+      credential: (options.credential ?? credentialFromEnvironment(env)) as $OpenApiUtil.Config['credential'],
       regionId: options.regionId,
       ...(endpoint ? { endpoint: endpoint.endpoint, protocol: endpoint.protocol } : {}),
       readTimeout: timeoutOf(options),
