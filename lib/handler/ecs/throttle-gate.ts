@@ -33,12 +33,17 @@ export function memoryThrottleGate(): ThrottleGate {
  * A gate shared by every process of this user on this machine that calls the same endpoint with
  * the same access key id: one small file per action in the temporary directory, holding the time
  * until which the action waits. The key id and endpoint are hashed into the name; no secret is read.
- * A file that cannot be read or written is no gate at all: calls go ahead, and retries still apply.
+ * The directory is the user's own: one that someone else can write to is not used (another user
+ * could otherwise hold this user's calls). A file that cannot be read or written is no gate at all:
+ * calls go ahead, and retries still apply.
  */
-export function fileThrottleGate(scope: string, dir = path.join(os.tmpdir(), 'managed-image-throttle')): ThrottleGate {
+export function fileThrottleGate(scope: string, dir = defaultGateDir()): ThrottleGate {
   const id = createHash('sha256').update(scope).digest('hex').slice(0, 16);
   const file = (action: string) => path.join(dir, `${id}-${action.replace(/[^A-Za-z0-9]/g, '_')}`);
+  let usable: boolean | undefined;
+  const ready = () => (usable ??= ownDirectory(dir));
   const read = (action: string): number => {
+    if (!ready()) return 0;
     try {
       return Number(fs.readFileSync(file(action), 'utf8')) || 0;
     } catch {
@@ -51,9 +56,8 @@ export function fileThrottleGate(scope: string, dir = path.join(os.tmpdir(), 'ma
       if (at > now()) await sleep(at - now());
     },
     hold(action, untilMs) {
-      if (read(action) >= untilMs) return;
+      if (!ready() || read(action) >= untilMs) return;
       try {
-        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
         const tmp = `${file(action)}.${process.pid}`;
         fs.writeFileSync(tmp, String(untilMs));
         fs.renameSync(tmp, file(action));
@@ -62,4 +66,21 @@ export function fileThrottleGate(scope: string, dir = path.join(os.tmpdir(), 'ma
       }
     },
   };
+}
+
+/** One directory per user in the temporary directory. */
+function defaultGateDir(): string {
+  return path.join(os.tmpdir(), `managed-image-throttle-${process.getuid?.() ?? 'user'}`);
+}
+
+/** Creates `dir` (0700) if needed; true when it is a directory of this user that no one else can write to. */
+function ownDirectory(dir: string): boolean {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = fs.lstatSync(dir);
+    const owner = process.getuid === undefined || stat.uid === process.getuid();
+    return stat.isDirectory() && owner && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
