@@ -67,11 +67,26 @@ async function main() {
     process.stderr.write(`bundle: ${result.warnings.length} warning(s); fix them or suppress each with a comment saying why\n`);
     process.exit(1);
   }
+  withCompileCache(cliFile);
   fs.chmodSync(cliFile, 0o755);
   for (const name of ['managed-image.js', 'handler.js']) {
     const bytes = fs.statSync(path.join(outdir, name)).size;
     process.stderr.write(`bundle: dist/${name} (${(bytes / 1024 / 1024).toFixed(1)} MB)\n`);
   }
+}
+
+/**
+ * Rewrites the CLI bundle as the program in a string plus the launcher that compiles it with V8's
+ * code cache (scripts/esbuild/compile-cache-launcher.js): still one self-contained file.
+ */
+function withCompileCache(file) {
+  const { ENV } = require('../lib/protocol/environment');
+  const [banner, ...rest] = fs.readFileSync(file, 'utf8').split('\n');
+  const launcher = fs
+    .readFileSync(path.join(__dirname, 'esbuild', 'compile-cache-launcher.js'), 'utf8')
+    .replace("'__CACHE_DIR_VARIABLE__'", JSON.stringify(ENV.cacheDir));
+  if (launcher.includes('__CACHE_DIR_VARIABLE__')) throw new Error('bundle: the launcher names its cache variable in an unexpected way');
+  fs.writeFileSync(file, `${banner}\nvar PROGRAM = ${JSON.stringify(rest.join('\n'))};\n${launcher}`);
 }
 
 main().catch((e) => {

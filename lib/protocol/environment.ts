@@ -17,6 +17,8 @@ export const ENV = {
   logLevel: 'MANAGED_IMAGE_LOG_LEVEL',
   /** How long one ECS call may take, in milliseconds (a slow network); default 15000. */
   callTimeoutMs: 'MANAGED_IMAGE_CALL_TIMEOUT_MS',
+  /** Where the CLI keeps its V8 code cache (default ~/.cache/cdktf-alicloud-managed-image); `off` for none. */
+  cacheDir: 'MANAGED_IMAGE_CACHE_DIR',
 } as const;
 
 /** Names of variables whose values are secrets: redacted wherever text leaves the process. */

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as readline from 'readline';
 import * as vm from 'vm';
-import { CLI_BUNDLE, runCli, startEmulatorProcess } from '../support/cli-process';
+import { bundledProgram, CLI_BUNDLE, runCli, startEmulatorProcess } from '../support/cli-process';
 import { EmulatorControl } from '../support/emulator-control';
 import { image } from '../support/emulator-harness';
 
@@ -18,7 +18,7 @@ const { stubSource } = require('../../scripts/esbuild/stub-modules') as { stubSo
 const UNUSED_MODULES = require('../../scripts/esbuild/unused-modules') as Record<string, { exports: string[] }>;
 
 const ID = 'm-bp1slim0001';
-const bundleText = fs.readFileSync(CLI_BUNDLE, 'utf8');
+const bundleText = bundledProgram();
 /** Which of the strings the bundle contains (a failure lists strings, not the 0.4 MB bundle). */
 const found = (...strings: string[]) => strings.filter((s) => bundleText.includes(s));
 let emulator: Awaited<ReturnType<typeof startEmulatorProcess>>;

@@ -1,9 +1,21 @@
 import { ChildProcess, spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
 
 /** The bundled CLI, as shipped (built by `npm run build`). */
 export const CLI_BUNDLE = path.resolve(__dirname, '..', '..', 'dist', 'managed-image.js');
+
+/**
+ * The bundled program as esbuild wrote it: the bundle holds it as a string (`var PROGRAM = "...";`
+ * on its second line) that the launcher after it compiles with V8's code cache.
+ */
+export function bundledProgram(bundle = CLI_BUNDLE): string {
+  const line = fs.readFileSync(bundle, 'utf8').split('\n')[1];
+  const prefix = 'var PROGRAM = ';
+  if (!line.startsWith(prefix) || !line.endsWith(';')) throw new Error(`${bundle}: no PROGRAM on its second line`);
+  return JSON.parse(line.slice(prefix.length, -1)) as string;
+}
 
 export interface CliResult {
   readonly status: number | null;
