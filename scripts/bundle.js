@@ -86,7 +86,9 @@ function withCompileCache(file) {
     .readFileSync(path.join(__dirname, 'esbuild', 'compile-cache-launcher.js'), 'utf8')
     .replace("'__CACHE_DIR_VARIABLE__'", JSON.stringify(ENV.cacheDir));
   if (launcher.includes('__CACHE_DIR_VARIABLE__')) throw new Error('bundle: the launcher names its cache variable in an unexpected way');
-  fs.writeFileSync(file, `${banner}\nvar PROGRAM = ${JSON.stringify(rest.join('\n'))};\n${launcher}`);
+  const program = rest.join('\n');
+  const key = require('crypto').createHash('sha256').update(program).digest('hex').slice(0, 24);
+  fs.writeFileSync(file, `${banner}\nvar PROGRAM = ${JSON.stringify(program)};\nvar PROGRAM_KEY = '${key}';\n${launcher}`);
 }
 
 main().catch((e) => {

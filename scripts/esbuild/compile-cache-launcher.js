@@ -1,11 +1,11 @@
 // The first statements of dist/managed-image.js (scripts/bundle.js puts the bundled program in
-// PROGRAM, a string, and puts the cache variable's name where the placeholder is). Node compiles a script from scratch at
+// PROGRAM, a string, its hash in PROGRAM_KEY, and puts the cache variable's name where the placeholder is). Node compiles a script from scratch at
 // every start, and for this bundle that is about a third of a cold start: so the program is
 // compiled with V8's code cache, kept per user (default ~/.cache/cdktf-alicloud-managed-image, or
 // the directory in MANAGED_IMAGE_CACHE_DIR; "off" turns it off). A missing, stale or foreign cache costs only the
 // compile it would have saved; the cache is used only from a directory the user owns that nobody
 // else can write to, and written atomically once the first run that lacked it is done.
-/* global PROGRAM, __filename */
+/* global PROGRAM, PROGRAM_KEY, __filename */
 (function launch() {
   const fs = require('fs');
   const path = require('path');
@@ -30,13 +30,9 @@
   }
 
   const dir = cacheDir();
-  const key = require('crypto')
-    .createHash('sha256')
-    .update(`${process.version} ${process.arch} ${process.versions.v8}\n`)
-    .update(wrapped)
-    .digest('hex')
-    .slice(0, 24);
-  const file = dir && path.join(dir, `managed-image-${key}.v8cache`);
+  // PROGRAM_KEY is the program's hash, computed at build: hashing 0.4 MB at every start would cost
+  // a good part of what the cache saves. V8 itself refuses a cache of another V8 or other flags.
+  const file = dir && path.join(dir, `managed-image-${PROGRAM_KEY}-${process.version}-${process.arch}.v8cache`);
   let cachedData;
   try {
     if (file) cachedData = fs.readFileSync(file);

@@ -24,7 +24,7 @@ test('the first run writes one cache, private to the user; the next runs use it 
   expect(version(dir)).toMatchObject({ status: 0, stdout: '0.1.0\n' });
   const [file, ...others] = cacheFiles(dir);
   expect(others).toEqual([]);
-  expect(file).toMatch(/^managed-image-[0-9a-f]{24}\.v8cache$/);
+  expect(file).toMatch(/^managed-image-[0-9a-f]{24}-v\d+\.\d+\.\d+-\w+\.v8cache$/);
   expect(mode(dir)).toBe(0o700);
   expect(mode(path.join(dir, file))).toBe(0o600);
   const written = fs.readFileSync(path.join(dir, file));
