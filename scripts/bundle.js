@@ -10,8 +10,10 @@ const { deferModules } = require('./esbuild/defer-modules');
 const { ecsClientMethods } = require('./esbuild/ecs-client-methods');
 const { ecsModelsBarrel } = require('./esbuild/ecs-models-barrel');
 const { ecsSeamCheck } = require('./esbuild/ecs-seam-check');
+const { silenceModules } = require('./esbuild/silence-modules');
 const { stubModules } = require('./esbuild/stub-modules');
 const DEFERRED_MODULES = require('./esbuild/deferred-modules');
+const SILENCED_MODULES = require('./esbuild/silenced-modules');
 const UNUSED_MODULES = require('./esbuild/unused-modules');
 
 const root = path.resolve(__dirname, '..');
@@ -52,12 +54,14 @@ async function main() {
     metafile: true,
     // Start-up cost: V8 parses the whole file at every start, and runs every module required at
     // load. So the SDK's client keeps only these actions' methods and its models barrel only their
-    // models; modules its calls never run are stubs; xml2js runs only when needed. See each plugin.
+    // models; modules its calls never run are stubs; xml2js and zlib run only when needed; `debug` is
+    // silenced, as it would print the STS token. See each plugin.
     plugins: [
       ecsSeamCheck({ actions: ECS_ACTIONS }),
       ecsClientMethods({ actions: ECS_ACTIONS }),
       ecsModelsBarrel({ actions: ECS_ACTIONS }),
       stubModules(UNUSED_MODULES),
+      silenceModules(SILENCED_MODULES),
       deferModules(DEFERRED_MODULES),
     ],
   });

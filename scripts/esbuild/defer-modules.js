@@ -2,9 +2,8 @@
 // importers get a shim instead, whose getters for the table's exports require the real module on
 // first use: a start-up that never uses it does not run it. Requiring the module from a file the
 // table does not list fails the build, as that file may use exports the shim does not have.
-const { checkedImporter, filterFor, staleEntries } = require('./module-table');
+const { replaceModules } = require('./module-table');
 
-const NAMESPACE = 'deferred-module';
 const TABLE_FILE = 'scripts/esbuild/deferred-modules.js';
 
 function shimSource(name, exportNames) {
@@ -25,27 +24,7 @@ function shimSource(name, exportNames) {
  * @returns {import('esbuild').Plugin}
  */
 function deferModules(table) {
-  return {
-    name: 'defer-modules',
-    setup(build) {
-      const deferred = new Set();
-      build.onStart(() => deferred.clear());
-      build.onResolve({ filter: filterFor(table) }, (args) => {
-        // The shim's own require: resolve the real module as usual, from where it was first required.
-        if (args.namespace === NAMESPACE) return undefined;
-        const refused = checkedImporter('defer-modules', args, table, TABLE_FILE);
-        if (refused) return refused;
-        deferred.add(args.path);
-        return { path: args.path, namespace: NAMESPACE, pluginData: { resolveDir: args.resolveDir } };
-      });
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
-        contents: shimSource(args.path, table[args.path].exports),
-        loader: 'js',
-        resolveDir: args.pluginData.resolveDir,
-      }));
-      build.onEnd((result) => (result.errors.length > 0 ? undefined : staleEntries('defer-modules', table, deferred, TABLE_FILE)));
-    },
-  };
+  return replaceModules({ plugin: 'defer-modules', tableFile: TABLE_FILE, table, source: shimSource });
 }
 
 module.exports = { deferModules, shimSource };

@@ -1,4 +1,4 @@
-// Shared by stub-modules.js and defer-modules.js, which each replace the modules of a table:
+// Shared by stub-modules.js, defer-modules.js and silence-modules.js, which each replace the modules of a table:
 // { [module name]: { importers: [package-relative files allowed to require it], exports: [...] } }.
 // A replaced module may be required only from the files its entry lists, since what the table
 // says about its use is about those files only; an entry nothing required is stale.
@@ -39,4 +39,36 @@ function staleEntries(plugin, table, replaced, tableFile) {
   return { errors: [{ text: `${plugin}: nothing required ${stale.join(', ')}; the SDK changed, re-check ${tableFile}` }] };
 }
 
-module.exports = { checkedImporter, filterFor, packagePath, staleEntries };
+/**
+ * The esbuild plugin the three share: each module of the table, required from a file its entry
+ * lists, is bundled as what source(name, exports) returns instead of its own code; a require of it
+ * from elsewhere, or an entry nothing required, fails the build. A replacement that requires the
+ * module itself (defer-modules' shim) gets the real module, resolved from where it was first required.
+ * @param {{ plugin: string, tableFile: string, table: Record<string, { importers: string[], exports: string[] }>, source(name: string, exportNames: string[]): string }} options
+ * @returns {import('esbuild').Plugin}
+ */
+function replaceModules({ plugin, tableFile, table, source }) {
+  const namespace = plugin;
+  return {
+    name: plugin,
+    setup(build) {
+      const replaced = new Set();
+      build.onStart(() => replaced.clear());
+      build.onResolve({ filter: filterFor(table) }, (args) => {
+        if (args.namespace === namespace) return undefined;
+        const refused = checkedImporter(plugin, args, table, tableFile);
+        if (refused) return refused;
+        replaced.add(args.path);
+        return { path: args.path, namespace, pluginData: { resolveDir: args.resolveDir } };
+      });
+      build.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: source(args.path, table[args.path].exports),
+        loader: 'js',
+        resolveDir: args.pluginData.resolveDir,
+      }));
+      build.onEnd((result) => (result.errors.length > 0 ? undefined : staleEntries(plugin, table, replaced, tableFile)));
+    },
+  };
+}
+
+module.exports = { checkedImporter, filterFor, packagePath, replaceModules, staleEntries };

@@ -2,9 +2,8 @@
 // The stub is a function that throws a clear error when called or constructed, with the table's
 // named exports as the same throwing function; it never runs the module's code, so the bundle
 // carries none of it. Requiring the module from a file the table does not list fails the build.
-const { checkedImporter, filterFor, staleEntries } = require('./module-table');
+const { replaceModules } = require('./module-table');
 
-const NAMESPACE = 'unused-module-stub';
 const TABLE_FILE = 'scripts/esbuild/unused-modules.js';
 
 function stubSource(name, exportNames) {
@@ -24,24 +23,7 @@ function stubSource(name, exportNames) {
  * @returns {import('esbuild').Plugin}
  */
 function stubModules(table) {
-  return {
-    name: 'stub-modules',
-    setup(build) {
-      const stubbed = new Set();
-      build.onStart(() => stubbed.clear());
-      build.onResolve({ filter: filterFor(table) }, (args) => {
-        const refused = checkedImporter('stub-modules', args, table, TABLE_FILE);
-        if (refused) return refused;
-        stubbed.add(args.path);
-        return { path: args.path, namespace: NAMESPACE };
-      });
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
-        contents: stubSource(args.path, table[args.path].exports),
-        loader: 'js',
-      }));
-      build.onEnd((result) => (result.errors.length > 0 ? undefined : staleEntries('stub-modules', table, stubbed, TABLE_FILE)));
-    },
-  };
+  return replaceModules({ plugin: 'stub-modules', tableFile: TABLE_FILE, table, source: stubSource });
 }
 
 module.exports = { stubModules, stubSource };

@@ -15,6 +15,8 @@ const { keepActionMethods } = require('../../scripts/esbuild/ecs-client-methods'
 const { ecsSeamCheck } = require('../../scripts/esbuild/ecs-seam-check');
 const { stubModules } = require('../../scripts/esbuild/stub-modules');
 const UNUSED_MODULES = require('../../scripts/esbuild/unused-modules');
+const { silenceModules } = require('../../scripts/esbuild/silence-modules');
+const SILENCED_MODULES = require('../../scripts/esbuild/silenced-modules');
 
 const clientSource = () => fs.readFileSync(path.join(SDK_DIST, 'client.js'), 'utf8');
 const modelsDir = path.join(SDK_DIST, 'models');
@@ -113,6 +115,13 @@ test('a stubbed module required from a file its proof does not cover fails the b
   const errors = await buildErrors("import * as _ from 'lodash';\nexport const m = _.merge;\n", [stubModules(UNUSED_MODULES)]);
   expect(errors).toEqual(
     expect.arrayContaining([expect.stringMatching(/^stub-modules: "lodash" is now required by .*entry-\w+\.ts; check how it uses it/)]),
+  );
+});
+
+test('a silenced module required from a file the table does not list fails the build', async () => {
+  const errors = await buildErrors("import debug from 'debug';\nexport const log = debug('mine');\n", [silenceModules(SILENCED_MODULES)]);
+  expect(errors).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^silence-modules: "debug" is now required by .*entry-\w+\.ts; check how it uses it/)]),
   );
 });
 

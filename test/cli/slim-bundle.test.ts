@@ -16,6 +16,7 @@ import { image } from '../support/emulator-harness';
 // Plain JS build scripts, read as they run in the build.
 const { stubSource } = require('../../scripts/esbuild/stub-modules') as { stubSource(name: string, exportNames: string[]): string };
 const UNUSED_MODULES = require('../../scripts/esbuild/unused-modules') as Record<string, { exports: string[] }>;
+const SILENCED_MODULES = require('../../scripts/esbuild/silenced-modules') as Record<string, { exports: string[] }>;
 
 const ID = 'm-bp1slim0001';
 const bundleText = bundledProgram();
@@ -103,6 +104,12 @@ describe('what the bundle carries', () => {
     expect(found(marker, stub)).toEqual([stub]);
   });
 
+  test('no code of debug (nor of supports-color, which it loads), only its silenced loggers', () => {
+    expect(Object.keys(SILENCED_MODULES)).toEqual(['debug']);
+    const silenced = 'managed-image: "debug" is silenced in this bundle';
+    expect(found('hideDate', 'FORCE_COLOR', silenced)).toEqual([silenced]);
+  });
+
   test('the client methods and models of the eight kept actions, and of no other', () => {
     const kept = [
       'DescribeImages',
@@ -158,6 +165,55 @@ describe('paths that need a replaced module', () => {
     } finally {
       xml.child.kill('SIGTERM');
     }
+  });
+
+  test('a read loads neither zlib nor tty: zlib is deferred, debug (which loads tty) silenced', () => {
+    // Written at exit by a preload: the built-in modules the process loaded, in Node's own list.
+    const list = path.join(dir, 'builtins-loaded.txt');
+    const preload = path.join(dir, 'list-builtins.js');
+    fs.writeFileSync(
+      preload,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`,
+    );
+    const res = runCli(['read'], {
+      env: { ...env(), NODE_OPTIONS: `--require ${preload}` },
+      input: JSON.stringify({ region_id: 'cn-hangzhou', image_id: ID }),
+    });
+    expect(res.status).toBe(0);
+    const loaded = fs.readFileSync(list, 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule https');
+    expect(loaded.filter((m) => /^NativeModule (zlib|tty)$/.test(m))).toEqual([]);
+  });
+});
+
+describe('the SDK prints nothing of its own', () => {
+  test('DEBUG=* makes the SDK print no request line, header, body or credential: debug is silenced', async () => {
+    // Unsilenced, httpx prints every request header to stderr, x-acs-security-token included.
+    const token = 'CAIS-sts-token-7f3a9c';
+    const res = runCli(['read'], {
+      env: { ...env(), ALIBABA_CLOUD_SECURITY_TOKEN: token, DEBUG: '*', DEBUG_COLORS: 'no' },
+      input: JSON.stringify({ region_id: 'cn-hangzhou', image_id: ID }),
+    });
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ status: (await new EmulatorControl(emulator.url).image(ID)).Status });
+    expect(res.stdout).not.toContain(token);
+  });
+
+  test('a silenced logger does nothing and is never enabled, whatever DEBUG says', () => {
+    const { silencedSource } = require('../../scripts/esbuild/silence-modules') as { silencedSource(name: string, e: string[]): string };
+    const mod = { exports: {} as unknown };
+    const printed: unknown[] = [];
+    const console = { log: (...a: unknown[]) => printed.push(a), error: (...a: unknown[]) => printed.push(a) };
+    vm.runInNewContext(silencedSource('debug', []), { module: mod, exports: mod.exports, console, process: { env: { DEBUG: '*' } } });
+    const createLogger = mod.exports as ((name: string) => ((...a: unknown[]) => void) & { enabled: boolean }) & {
+      enabled(n: string): boolean;
+    };
+    const log = createLogger('httpx:header');
+    log('> %s', 'x-acs-security-token: secret');
+    expect(log.enabled).toBe(false);
+    expect(createLogger.enabled('httpx:header')).toBe(false);
+    expect(printed).toEqual([]);
   });
 });
 

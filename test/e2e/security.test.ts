@@ -29,6 +29,8 @@ const STS_ENV = {
   ALICLOUD_SECRET_KEY: STS.secret,
   ALICLOUD_SECURITY_TOKEN: STS.securityToken,
   MANAGED_IMAGE_LOG_LEVEL: 'debug',
+  // Node tools' usual debug switch: the SDK's httpx would print every request header (the token) with it.
+  DEBUG: '*',
 };
 
 /**
