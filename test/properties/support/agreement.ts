@@ -24,6 +24,14 @@ function report(attribute: Attribute, validator: string, tally: Tally): void {
   );
 }
 
+/** Counts one value's verdict in the tally, or throws the disagreement in words. */
+function agree(tally: Tally, attribute: Attribute, validator: string, value: string, valid: boolean): void {
+  const reference = REFERENCE[attribute](value);
+  if (valid !== reference.valid) throw new Error(disagreement(validator, value, valid, reference));
+  tally.checked++;
+  if (reference.valid) tally.valid++;
+}
+
 /**
  * Asserts that `saysValid` agrees with the reference on `numRuns` values of `attribute`; a
  * disagreement fails with fast-check's shrunk counterexample, the seed and the rules in words.
@@ -37,13 +45,7 @@ export function assertAgreement(
 ): Tally {
   const tally: Tally = { checked: 0, valid: 0 };
   fc.assert(
-    fc.property(values, (value) => {
-      const reference = REFERENCE[attribute](value);
-      const valid = saysValid(value);
-      if (valid !== reference.valid) throw new Error(disagreement(validator, value, valid, reference));
-      tally.checked++;
-      if (reference.valid) tally.valid++;
-    }),
+    fc.property(values, (value) => agree(tally, attribute, validator, value, saysValid(value))),
     runParameters(attribute, numRuns),
   );
   report(attribute, validator, tally);
@@ -60,13 +62,7 @@ export async function assertAgreementAsync(
 ): Promise<Tally> {
   const tally: Tally = { checked: 0, valid: 0 };
   await fc.assert(
-    fc.asyncProperty(values, async (value) => {
-      const reference = REFERENCE[attribute](value);
-      const valid = await saysValid(value);
-      if (valid !== reference.valid) throw new Error(disagreement(validator, value, valid, reference));
-      tally.checked++;
-      if (reference.valid) tally.valid++;
-    }),
+    fc.asyncProperty(values, async (value) => agree(tally, attribute, validator, value, await saysValid(value))),
     runParameters(attribute, numRuns),
   );
   report(attribute, validator, tally);
