@@ -3,6 +3,7 @@
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const readline = require('readline');
 const { findEngines, engineEnv, runEngine } = require('../tools/engines/engines.js');
@@ -88,4 +89,32 @@ async function step(title, engine, args, opts, expectCodes = [0]) {
   return res;
 }
 
-module.exports = { cli, say, pickEngine, startEmulator, emulatorState, synth, synthPython, options, step };
+/**
+ * Runs a demo: picks an engine, makes a working directory, starts the embedded emulator on
+ * stateFile, then body({ engine, cliConfigFile, work, url }); stops the emulator and removes the
+ * directory afterwards, whatever happened. A failure is printed as "<name> failed: ..." and sets
+ * the exit code to 1.
+ */
+function runDemo(name, stateFile, body) {
+  const run = async () => {
+    const { engine, cliConfigFile } = pickEngine();
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), `managed-image-${name.replace(/\W+/g, '-')}-`));
+    try {
+      const { url, child } = await startEmulator(stateFile);
+      say(`Embedded ECS emulator: ${url}   (working directory: ${work})`);
+      try {
+        await body({ engine, cliConfigFile, work, url });
+      } finally {
+        child.kill('SIGTERM');
+      }
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  };
+  run().catch((e) => {
+    process.stderr.write(`${name} failed: ${e.message}\n`);
+    process.exitCode = 1;
+  });
+}
+
+module.exports = { cli, say, pickEngine, startEmulator, emulatorState, synth, synthPython, options, step, runDemo };

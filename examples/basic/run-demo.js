@@ -4,8 +4,6 @@
 // It finds an engine (OpenTofu built from the Go module proxy where Go is present, or `terraform`
 // on PATH) and says which one it used.
 'use strict';
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const kit = require('../demo-kit');
 
@@ -23,39 +21,25 @@ function attributes(image) {
   };
 }
 
-async function main() {
-  const { engine, cliConfigFile } = kit.pickEngine();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'managed-image-demo-'));
-  const { url, child } = await kit.startEmulator(path.join(__dirname, 'demo-state.json'));
-  say(`Embedded ECS emulator: ${url}   (working directory: ${work})`);
-  try {
-    const imageNow = async () => (await kit.emulatorState(url)).images.find((i) => i.ImageId === IMAGE_ID);
-    const before = attributes(await imageNow());
-    kit.synth(path.join(__dirname, 'main.ts'), path.join(work, 'cdktf.out'), { IMAGE_ID, RELEASE: '2026.11' });
-    const opts = kit.options(cliConfigFile, path.join(work, 'cdktf.out', 'stacks', 'golden-image'), url);
-    await kit.step('init', engine, ['init', '-input=false'], opts);
-    await kit.step('plan', engine, ['plan', '-input=false', '-detailed-exitcode'], opts, [2]);
-    await fetch(`${url}/__emulator/calls`, { method: 'DELETE' });
-    await kit.step('apply', engine, ['apply', '-input=false', '-auto-approve'], opts);
-    const calls = await (await fetch(`${url}/__emulator/calls`)).json();
-    const final = await kit.step('plan after apply', engine, ['plan', '-input=false', '-detailed-exitcode'], opts, [0]);
+kit.runDemo('demo', path.join(__dirname, 'demo-state.json'), async ({ engine, cliConfigFile, work, url }) => {
+  const imageNow = async () => (await kit.emulatorState(url)).images.find((i) => i.ImageId === IMAGE_ID);
+  const before = attributes(await imageNow());
+  kit.synth(path.join(__dirname, 'main.ts'), path.join(work, 'cdktf.out'), { IMAGE_ID, RELEASE: '2026.11' });
+  const opts = kit.options(cliConfigFile, path.join(work, 'cdktf.out', 'stacks', 'golden-image'), url);
+  await kit.step('init', engine, ['init', '-input=false'], opts);
+  await kit.step('plan', engine, ['plan', '-input=false', '-detailed-exitcode'], opts, [2]);
+  await fetch(`${url}/__emulator/calls`, { method: 'DELETE' });
+  await kit.step('apply', engine, ['apply', '-input=false', '-auto-approve'], opts);
+  const calls = await (await fetch(`${url}/__emulator/calls`)).json();
+  const final = await kit.step('plan after apply', engine, ['plan', '-input=false', '-detailed-exitcode'], opts, [0]);
 
-    const after = attributes(await imageNow());
-    say(`\nWhat changed on ${IMAGE_ID}:`);
-    for (const key of Object.keys(before)) {
-      const mark = before[key] === after[key] ? ' ' : '*';
-      say(`  ${mark} ${key.padEnd(22)} ${JSON.stringify(before[key] ?? '')} -> ${JSON.stringify(after[key] ?? '')}`);
-    }
-    say(`\nECS calls during apply: ${calls.map((c) => c.Action).join(', ')}`);
-    say(`ModifyImageAttribute calls: ${calls.filter((c) => c.Action === 'ModifyImageAttribute').length}`);
-    say(final.code === 0 ? 'The plan after apply is empty: the image is as declared.' : 'The plan after apply is NOT empty.');
-  } finally {
-    child.kill('SIGTERM');
-    fs.rmSync(work, { recursive: true, force: true });
+  const after = attributes(await imageNow());
+  say(`\nWhat changed on ${IMAGE_ID}:`);
+  for (const key of Object.keys(before)) {
+    const mark = before[key] === after[key] ? ' ' : '*';
+    say(`  ${mark} ${key.padEnd(22)} ${JSON.stringify(before[key] ?? '')} -> ${JSON.stringify(after[key] ?? '')}`);
   }
-}
-
-main().catch((e) => {
-  process.stderr.write(`demo failed: ${e.message}\n`);
-  process.exitCode = 1;
+  say(`\nECS calls during apply: ${calls.map((c) => c.Action).join(', ')}`);
+  say(`ModifyImageAttribute calls: ${calls.filter((c) => c.Action === 'ModifyImageAttribute').length}`);
+  say(final.code === 0 ? 'The plan after apply is empty: the image is as declared.' : 'The plan after apply is NOT empty.');
 });
