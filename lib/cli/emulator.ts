@@ -1,5 +1,5 @@
 import { parseArgs } from 'util';
-import { startEmulator } from '../emulator';
+import { startEmulator, StateFileError } from '../emulator';
 import { USAGE_ERRORS } from '../messages/cli';
 import { COMMANDS } from '../protocol/commands';
 import { RunCommand } from './command';
@@ -31,7 +31,7 @@ export const runEmulator: RunCommand = async (args) => {
   } catch (e) {
     throw new UsageError(USAGE_ERRORS.badOption(COMMANDS.emulator, (e as Error).message));
   }
-  const emulator = await startEmulator({
+  const options = {
     port: wholeNumber(values.port, 0, 65535, USAGE_ERRORS.badPort),
     state: values.state,
     rateLimit: wholeNumber(values['rate-limit'], 1, Number.MAX_SAFE_INTEGER, USAGE_ERRORS.badRateLimit),
@@ -39,6 +39,10 @@ export const runEmulator: RunCommand = async (args) => {
     retryAfterHeader: values['retry-after'],
     latencyMs: wholeNumber(values['latency-ms'], 0, 600_000, USAGE_ERRORS.badLatency),
     logRequests: values['log-requests'],
+  };
+  // A --state file that is missing or not a valid state is the caller's to fix, not a bug.
+  const emulator = await startEmulator(options).catch((e: unknown) => {
+    throw e instanceof StateFileError ? new UsageError(USAGE_ERRORS.badOption(COMMANDS.emulator, e.message)) : e;
   });
   // Listen for the stop signals before announcing the URL: a caller may signal as soon as it reads it.
   const stopped = new Promise<void>((resolve) => {

@@ -52,6 +52,19 @@ describe('managed-image emulator', () => {
     expect(res.status).toBe(2);
     expect(res.stderr).toContain('--port "eighty" is not valid');
   });
+
+  test.each([
+    ['missing', undefined, /Cannot read emulator state file .*no-such-state\.json: ENOENT/],
+    ['not a valid state', '{"images": [{"ImageId": 7}]}', /Invalid emulator state: images\[0\]/],
+  ])('a --state file that is %s is a usage error that names it, not a bug', (_what, content, message) => {
+    const file = path.join(dir, content === undefined ? 'no-such-state.json' : 'bad-state.json');
+    if (content !== undefined) fs.writeFileSync(file, content);
+    const res = runCli(['emulator', '--state', file]);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(message);
+    expect(res.stderr).not.toContain('InternalError');
+    expect(res.stdout).toBe('');
+  });
 });
 
 describe('managed-image handle', () => {
